@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * tests are done. Never H2, never a mock.
  *
  * <p>The server is {@code NIGHTSHIFT_TEST_DATABASE_URL} (a JDBC URL of its maintenance database,
- * with {@code NIGHTSHIFT_TEST_DATABASE_USER} and {@code NIGHTSHIFT_TEST_DATABASE_PASSWORD}), by
+ * with {@code NIGHTSHIFT_TEST_DATABASE_USER} and {@code NIGHTSHIFT_TEST_DATABASE_PASSWORD}; or the
+ * system properties {@code nightshift.test-database.url}, {@code .user}, {@code .password}), by
  * default {@code jdbc:postgresql://127.0.0.1:5432/postgres} as {@code postgres}.
  *
  * <p>Use it as {@code @WithTestResource(PostgresTestResource.class)}.
@@ -39,9 +40,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
   @Override
   public Map<String, String> start() {
-    serverUrl = env("NIGHTSHIFT_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    user = env("NIGHTSHIFT_TEST_DATABASE_USER", "postgres");
-    password = env("NIGHTSHIFT_TEST_DATABASE_PASSWORD", "");
+    serverUrl = setting("url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    user = setting("user", "postgres");
+    password = setting("password", "");
     if (!answers(serverUrl)) {
       startEmbedded();
     }
@@ -101,8 +102,11 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     }
   }
 
-  private static String env(String name, String fallback) {
-    var value = System.getenv(name);
+  private static String setting(String name, String fallback) {
+    var value = System.getProperty("nightshift.test-database." + name);
+    if (value == null) {
+      value = System.getenv("NIGHTSHIFT_TEST_DATABASE_" + name.toUpperCase());
+    }
     return value == null || value.isBlank() ? fallback : value;
   }
 
