@@ -1,8 +1,9 @@
 package dev.nightshift.platform.database;
 
+import dev.nightshift.platform.config.ApplicationPhase;
+import dev.nightshift.platform.config.ExplicitSettings;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,9 +40,10 @@ public final class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFa
 
   @Override
   public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-    if (isSet(context.getValue(URL))
+    if (ExplicitSettings.isSet(context, URL)
         || !Boolean.parseBoolean(valueOr(context, "nightshift.embedded-database.enabled", "true"))
-        || isBuildOrNativeImage()) {
+        || !ApplicationPhase.isBuilt()
+        || ApplicationPhase.isNativeImage()) {
       return List.of();
     }
     var server = serverFor(context);
@@ -81,31 +83,7 @@ public final class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFa
     return running;
   }
 
-  /**
-   * Quarkus also reads configuration while it builds the application, and records runtime values
-   * seen then as defaults: a server started at that point would be baked into the artifact. The
-   * main class that the build generates exists only once the application is built. A native image
-   * has no embedded binaries to run, so it needs a configured URL.
-   */
-  private static boolean isBuildOrNativeImage() {
-    if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
-      return true;
-    }
-    var loader = Thread.currentThread().getContextClassLoader();
-    try {
-      Class.forName("io.quarkus.runner.GeneratedMain", false, loader);
-      return false;
-    } catch (ClassNotFoundException e) {
-      return true;
-    }
-  }
-
-  private static boolean isSet(ConfigValue value) {
-    return value != null && value.getValue() != null && !value.getValue().isBlank();
-  }
-
   private static String valueOr(ConfigSourceContext context, String name, String fallback) {
-    var value = context.getValue(name);
-    return isSet(value) ? value.getValue() : fallback;
+    return ExplicitSettings.get(context, name).orElse(fallback);
   }
 }
