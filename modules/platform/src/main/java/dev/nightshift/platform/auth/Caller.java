@@ -34,18 +34,6 @@ public class Caller {
     return Optional.ofNullable(team);
   }
 
-  /** The caller's team; the admin, who acts for no team, gets 403. */
-  public UUID requireTeam() {
-    return team()
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    Problem.of(
-                        Status.FORBIDDEN,
-                        "team-key-required",
-                        "This endpoint acts for one team: call it with that team's API key.")));
-  }
-
   public void requireAdmin() {
     if (!admin) {
       throw new ProblemException(

@@ -45,6 +45,10 @@ public class ProblemExceptionMappers {
 
   @ServerExceptionMapper
   public Response wrongType(MismatchedInputException e) {
+    var raisedWhileReading = problemIn(e);
+    if (raisedWhileReading != null) {
+      return raisedWhileReading.problem().toResponse();
+    }
     String expected = e.getTargetType() == null ? "another type" : typeName(e.getTargetType());
     String at = path(e).isEmpty() ? "the body" : "field '" + path(e) + "'";
     String given =
@@ -56,6 +60,10 @@ public class ProblemExceptionMappers {
 
   @ServerExceptionMapper
   public Response malformedJson(JsonProcessingException e) {
+    var raisedWhileReading = problemIn(e);
+    if (raisedWhileReading != null) {
+      return raisedWhileReading.problem().toResponse();
+    }
     String where =
         e.getLocation() == null
             ? ""
@@ -87,8 +95,9 @@ public class ProblemExceptionMappers {
   @ServerExceptionMapper
   public Response http(WebApplicationException e, ContainerRequestContext request) {
     var status = e.getResponse().getStatusInfo();
-    if (e.getCause() instanceof ProblemException problem) {
-      return problem(problem);
+    var raisedWhileReading = problemIn(e);
+    if (raisedWhileReading != null) {
+      return raisedWhileReading.problem().toResponse();
     }
     if (e.getCause() instanceof JsonProcessingException json) {
       return json instanceof MismatchedInputException mismatch
@@ -112,6 +121,7 @@ public class ProblemExceptionMappers {
           case 404 -> "Nothing at " + request.getUriInfo().getPath() + ".";
           case 405 ->
               request.getMethod() + " is not allowed on " + request.getUriInfo().getPath() + ".";
+          case 406 -> "This endpoint answers application/json; the Accept header excludes it.";
           case 415 ->
               "Content-Type "
                   + request.getMediaType()
@@ -132,6 +142,19 @@ public class ProblemExceptionMappers {
                 + reference
                 + " when reporting it.")
         .toResponse();
+  }
+
+  /**
+   * A problem raised by our own code while the body was read (the size limit), which the JSON
+   * parser and the REST layer wrap in their own exceptions.
+   */
+  private static ProblemException problemIn(Throwable e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProblemException problem) {
+        return problem;
+      }
+    }
+    return null;
   }
 
   /** The property path without the resource method and parameter names that lead to the body. */
