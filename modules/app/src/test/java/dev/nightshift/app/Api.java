@@ -34,14 +34,19 @@ final class Api {
         .path("id");
   }
 
-  /** Issues a key for the team and returns its secret. */
-  static String issueKey(String team) {
-    return asAdmin()
-        .body(Map.of("name", "test"))
-        .post("/api/v1/teams/{team}/keys", team)
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("key");
+  /** A key as issued: its id and its secret. */
+  record IssuedKey(String id, String key) {}
+
+  /** Issues a key named {@code name} for the team. */
+  static IssuedKey issueKey(String team, String name) {
+    var issued =
+        asAdmin()
+            .body(Map.of("name", name))
+            .post("/api/v1/teams/{team}/keys", team)
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    return new IssuedKey(issued.getString("id"), issued.getString("key"));
   }
 }

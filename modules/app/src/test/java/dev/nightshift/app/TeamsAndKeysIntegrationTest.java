@@ -53,14 +53,8 @@ class TeamsAndKeysIntegrationTest {
   @Test
   void anotherTeamsKeyGets404OnTheFirstTeamsResources() {
     String first = Api.createTeam();
-    String firstKeyId =
-        asAdmin()
-            .body(Map.of("name", "first"))
-            .post("/api/v1/teams/{team}/keys", first)
-            .then()
-            .extract()
-            .path("id");
-    String otherKey = Api.issueKey(Api.createTeam());
+    String firstKeyId = Api.issueKey(first, "first").id();
+    String otherKey = Api.issueKey(Api.createTeam(), "other").key();
 
     as(otherKey).get("/api/v1/teams/{team}", first).then().statusCode(404);
     as(otherKey).get("/api/v1/teams/{team}/keys", first).then().statusCode(404);
@@ -74,19 +68,10 @@ class TeamsAndKeysIntegrationTest {
   @Test
   void revokedKeyIsRefused() {
     String team = Api.createTeam();
-    var issued =
-        asAdmin()
-            .body(Map.of("name", "leaked"))
-            .post("/api/v1/teams/{team}/keys", team)
-            .then()
-            .extract()
-            .jsonPath();
-    String key = issued.getString("key");
+    var issued = Api.issueKey(team, "leaked");
+    String key = issued.key();
 
-    as(key)
-        .delete("/api/v1/teams/{team}/keys/{key}", team, issued.getString("id"))
-        .then()
-        .statusCode(204);
+    as(key).delete("/api/v1/teams/{team}/keys/{key}", team, issued.id()).then().statusCode(204);
 
     as(key).get("/api/v1/teams/{team}", team).then().statusCode(401);
     asAdmin()
@@ -97,7 +82,7 @@ class TeamsAndKeysIntegrationTest {
 
   @Test
   void teamKeyCannotUseAdminEndpoints() {
-    String key = Api.issueKey(Api.createTeam());
+    String key = Api.issueKey(Api.createTeam(), "test").key();
 
     as(key)
         .body(Map.of("name", "Sneaky", "slug", "sneaky"))

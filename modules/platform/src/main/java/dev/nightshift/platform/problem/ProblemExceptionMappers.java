@@ -34,35 +34,42 @@ public class ProblemExceptionMappers {
     return e.problem().toResponse();
   }
 
+  /**
+   * Quarkus REST has its own mapper for this subtype (wrong types, unknown fields); the most
+   * specific mapper wins, so ours must name it too.
+   */
   @ServerExceptionMapper
-  public Response unknownField(UnrecognizedPropertyException e) {
-    return Problem.of(
-            Status.BAD_REQUEST,
-            "unknown-field",
-            "Unknown field '" + path(e) + "'; accepted fields: " + e.getKnownPropertyIds() + ".")
-        .toResponse();
+  public Response mismatchedInput(MismatchedInputException e) {
+    return json(e);
   }
 
+  /** Bodies the JSON parser rejected: by the size limit, for syntax, type or an unknown field. */
   @ServerExceptionMapper
-  public Response wrongType(MismatchedInputException e) {
+  public Response json(JsonProcessingException e) {
     var raisedWhileReading = problemIn(e);
     if (raisedWhileReading != null) {
       return raisedWhileReading.problem().toResponse();
     }
-    String expected = e.getTargetType() == null ? "another type" : typeName(e.getTargetType());
-    String at = path(e).isEmpty() ? "the body" : "field '" + path(e) + "'";
-    String given =
-        e instanceof InvalidFormatException invalid ? " (got " + invalid.getValue() + ")" : "";
-    return Problem.of(
-            Status.BAD_REQUEST, "wrong-type", "Expected " + expected + " at " + at + given + ".")
-        .toResponse();
-  }
-
-  @ServerExceptionMapper
-  public Response malformedJson(JsonProcessingException e) {
-    var raisedWhileReading = problemIn(e);
-    if (raisedWhileReading != null) {
-      return raisedWhileReading.problem().toResponse();
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return Problem.of(
+              Status.BAD_REQUEST,
+              "unknown-field",
+              "Unknown field '"
+                  + path(unknown)
+                  + "'; accepted fields: "
+                  + unknown.getKnownPropertyIds()
+                  + ".")
+          .toResponse();
+    }
+    if (e instanceof MismatchedInputException mismatch) {
+      String expected =
+          mismatch.getTargetType() == null ? "another type" : typeName(mismatch.getTargetType());
+      String at = path(mismatch).isEmpty() ? "the body" : "field '" + path(mismatch) + "'";
+      String given =
+          e instanceof InvalidFormatException invalid ? " (got " + invalid.getValue() + ")" : "";
+      return Problem.of(
+              Status.BAD_REQUEST, "wrong-type", "Expected " + expected + " at " + at + given + ".")
+          .toResponse();
     }
     String where =
         e.getLocation() == null
@@ -99,10 +106,8 @@ public class ProblemExceptionMappers {
     if (raisedWhileReading != null) {
       return raisedWhileReading.problem().toResponse();
     }
-    if (e.getCause() instanceof JsonProcessingException json) {
-      return json instanceof MismatchedInputException mismatch
-          ? wrongType(mismatch)
-          : malformedJson(json);
+    if (e.getCause() instanceof JsonProcessingException parsing) {
+      return json(parsing);
     }
     if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
       return unexpected(e);
