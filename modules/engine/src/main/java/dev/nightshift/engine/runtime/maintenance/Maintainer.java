@@ -1,0 +1,70 @@
+package dev.nightshift.engine.runtime.maintenance;
+
+import dev.nightshift.engine.runtime.config.EngineConfig;
+import dev.nightshift.engine.runtime.store.RunMaintenance;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Every node, at {@code nightshift.runs.maintenance-interval}: returns runs of lost workers to the
+ * queue, expires runs whose TTL passed, and deletes finished runs past retention, each in bounded
+ * batches until nothing is left. Safe on many nodes at once.
+ */
+@ApplicationScoped
+class Maintainer {
+
+  private static final Logger LOG = Logger.getLogger(Maintainer.class);
+
+  private final RunMaintenance store;
+  private final EngineConfig.Runs config;
+  private ScheduledExecutorService timer;
+
+  Maintainer(RunMaintenance store, EngineConfig config) {
+    this.store = store;
+    this.config = config.runs();
+  }
+
+  void start(@Observes StartupEvent event) {
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("engine-maintenance").daemon().factory());
+    long every = config.maintenanceInterval().toMillis();
+    timer.scheduleWithFixedDelay(this::maintain, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  private void maintain() {
+    int batch = config.maintenanceBatch();
+    try {
+      int rescued = 0;
+      for (int n; (n = store.rescueLostRuns(batch)) > 0; ) {
+        rescued += n;
+      }
+      if (rescued > 0) {
+        LOG.warnf("Returned %d runs of lost workers to the queue", rescued);
+      }
+      while (store.expireRuns(batch) == batch) {
+        // Keep going until a batch comes back short.
+      }
+      while (store.pruneFinishedRuns(config.retention(), batch) == batch) {
+        // Keep going until a batch comes back short.
+      }
+    } catch (SQLException e) {
+      LOG.warnf("Maintenance skipped, the database is unreachable: %s", e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("Maintenance failed; it runs again at the next interval", e);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.nightshift.engine.runtime.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Writes how attempts ended, many in one statement. */
+@ApplicationScoped
+public class RunCompletions {
+
+  // The state check (still EXECUTING, still ours, same attempt) makes a late write harmless: a run
+  // that was canceled, or rescued and given to another worker, is never overwritten.
+  private static final String SQL =
+      """
+      UPDATE engine.runs r
+      SET status = c.status,
+          output = c.output::jsonb,
+          run_at = coalesce(c.retry_at, r.run_at),
+          attempts = CASE WHEN c.error IS NULL THEN r.attempts
+                          ELSE r.attempts || jsonb_build_array(c.error::jsonb) END,
+          finished_at = CASE WHEN c.status = 'QUEUED' THEN NULL ELSE now() END,
+          lease_owner = NULL,
+          lease_expires_at = NULL,
+          updated_at = now()
+      FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+           AS c(id, attempt, status, output, retry_at, error)
+      WHERE r.id = c.id AND r.attempt = c.attempt
+        AND r.status = 'EXECUTING' AND r.lease_owner = ?
+      RETURNING r.id
+      """;
+
+  private final DataSource dataSource;
+
+  RunCompletions(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Writes the completions of {@code worker}'s attempts; returns the runs it changed. */
+  public Set<UUID> write(String worker, List<Completion> completions) throws SQLException {
+    int n = completions.size();
+    var ids = new UUID[n];
+    var attempts = new Integer[n];
+    var statuses = new String[n];
+    var outputs = new String[n];
+    var retryAts = new Timestamp[n];
+    var errors = new String[n];
+    for (int i = 0; i < n; i++) {
+      var completion = completions.get(i);
+      ids[i] = completion.runId();
+      attempts[i] = completion.attempt();
+      statuses[i] = completion.status().name();
+      outputs[i] = completion.output();
+      retryAts[i] = completion.retryAt() == null ? null : Timestamp.from(completion.retryAt());
+      errors[i] = completion.error();
+    }
+    try (var c = dataSource.getConnection();
+        var update = c.prepareStatement(SQL)) {
+      update.setArray(1, c.createArrayOf("uuid", ids));
+      update.setArray(2, c.createArrayOf("int4", attempts));
+      update.setArray(3, c.createArrayOf("text", statuses));
+      update.setArray(4, c.createArrayOf("text", outputs));
+      update.setArray(5, c.createArrayOf("timestamptz", retryAts));
+      update.setArray(6, c.createArrayOf("text", errors));
+      update.setString(7, worker);
+      var changed = new HashSet<UUID>();
+      try (var rs = update.executeQuery()) {
+        while (rs.next()) {
+          changed.add(rs.getObject(1, UUID.class));
+        }
+      }
+      return changed;
+    }
+  }
+}

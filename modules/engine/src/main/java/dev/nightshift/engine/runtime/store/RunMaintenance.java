@@ -1,0 +1,78 @@
+package dev.nightshift.engine.runtime.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * Housekeeping statements, each bounded to a batch and safe to run on every node at once: they lock
+ * rows with SKIP LOCKED and check state in the same statement.
+ */
+@ApplicationScoped
+public class RunMaintenance {
+
+  private final DataSource dataSource;
+
+  RunMaintenance(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Returns runs whose worker stopped renewing its lease (a crashed node) to the queue, or fails
+   * them when no attempt is left. The lost attempt is recorded. A run that completed meanwhile is
+   * no longer EXECUTING and is left alone.
+   */
+  public int rescueLostRuns(int batch) throws SQLException {
+    return execute(
+        """
+        UPDATE engine.runs r
+        SET status = CASE WHEN r.attempt >= r.max_attempts THEN 'FAILED' ELSE 'QUEUED' END,
+            finished_at = CASE WHEN r.attempt >= r.max_attempts THEN now() END,
+            run_at = now(),
+            attempts = r.attempts || jsonb_build_array(jsonb_build_object(
+                'attempt', r.attempt, 'startedAt', r.started_at, 'finishedAt', now(),
+                'type', 'WorkerLost',
+                'message', 'The worker ' || r.lease_owner || ' stopped renewing its lease.')),
+            lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+        WHERE r.id IN (SELECT id FROM engine.runs WHERE status = 'EXECUTING'
+                       AND lease_expires_at < now() LIMIT ? FOR UPDATE SKIP LOCKED)
+        """,
+        batch);
+  }
+
+  /** Ends queued runs whose TTL passed before they started. */
+  public int expireRuns(int batch) throws SQLException {
+    return execute(
+        """
+        UPDATE engine.runs SET status = 'EXPIRED', finished_at = now(), updated_at = now()
+        WHERE id IN (SELECT id FROM engine.runs WHERE status = 'QUEUED' AND expires_at < now()
+                     LIMIT ? FOR UPDATE SKIP LOCKED)
+        """,
+        batch);
+  }
+
+  /** Deletes finished runs older than {@code retention}. */
+  public int pruneFinishedRuns(Duration retention, int batch) throws SQLException {
+    try (var c = dataSource.getConnection();
+        var delete =
+            c.prepareStatement(
+                """
+                DELETE FROM engine.runs WHERE id IN (
+                    SELECT id FROM engine.runs
+                    WHERE finished_at < now() - ? LIMIT ? FOR UPDATE SKIP LOCKED)
+                """)) {
+      delete.setObject(1, RunLeases.interval(retention));
+      delete.setInt(2, batch);
+      return delete.executeUpdate();
+    }
+  }
+
+  private int execute(String sql, int batch) throws SQLException {
+    try (var c = dataSource.getConnection();
+        var statement = c.prepareStatement(sql)) {
+      statement.setInt(1, batch);
+      return statement.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.nightshift.engine.runtime.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightshift.engine.NonRetryableException;
+import dev.nightshift.engine.RetryLaterException;
+import dev.nightshift.engine.RunStatus;
+import dev.nightshift.engine.runtime.store.ClaimedRun;
+import dev.nightshift.engine.runtime.store.Completion;
+import dev.nightshift.engine.runtime.task.RegisteredTask;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One attempt of one run, on its own virtual thread: runs the task and turns the way it ended into
+ * a {@link Completion}. Cancellation and the max-duration timer interrupt its thread.
+ */
+final class Execution implements Runnable {
+
+  /** Longest stack trace kept per attempt, in characters. */
+  private static final int MAX_STACK_TRACE = 16_000;
+
+  private final ClaimedRun run;
+  private final RegisteredTask task;
+  private final ExecutionContext context;
+  private final ObjectMapper json;
+  private final Consumer<Completion> completions;
+  private final Runnable released;
+  private volatile Thread thread;
+  private volatile boolean timedOut;
+
+  Execution(
+      ClaimedRun run,
+      RegisteredTask task,
+      ProgressReporter reporter,
+      ObjectMapper json,
+      Consumer<Completion> completions,
+      Runnable released) {
+    this.run = run;
+    this.task = task;
+    this.context = new ExecutionContext(run, reporter);
+    this.json = json;
+    this.completions = completions;
+    this.released = released;
+  }
+
+  ClaimedRun claimed() {
+    return run;
+  }
+
+  java.time.Duration maxDuration() {
+    return task.settings().maxDuration();
+  }
+
+  @Override
+  public void run() {
+    thread = Thread.currentThread();
+    var started = Instant.now();
+    Completion completion;
+    try {
+      Object payload = json.readValue(run.payload(), task.payloadType());
+      Object result = task.bean().run(payload, context);
+      // A task that swallows the timeout's interrupt still ran too long.
+      completion =
+          timedOut
+              ? timedOutCompletion(started)
+              : new Completion(
+                  run.id(),
+                  run.attempt(),
+                  RunStatus.COMPLETED,
+                  json.writeValueAsString(result),
+                  null,
+                  null);
+    } catch (Throwable e) {
+      completion = failed(e, started);
+    } finally {
+      thread = null;
+      Thread.interrupted();
+    }
+    if (context.isCancelled()) {
+      // Canceled in the database already (or taken over by another worker): nothing to write.
+      released.run();
+    } else {
+      completions.accept(completion);
+    }
+  }
+
+  /** The run was canceled or its lease lost: stop the task and write nothing. */
+  void cancel() {
+    context.markCancelled();
+    interrupt();
+  }
+
+  /** The attempt ran past the task's max duration. */
+  void timeOut() {
+    timedOut = true;
+    interrupt();
+  }
+
+  private void interrupt() {
+    var running = thread;
+    if (running != null) {
+      running.interrupt();
+    }
+  }
+
+  private Completion failed(Throwable e, Instant started) {
+    var settings = task.settings();
+    String error = error(e, started);
+    if (timedOut) {
+      return timedOutCompletion(started);
+    }
+    boolean attemptsLeft = run.attempt() < run.maxAttempts();
+    if (e instanceof NonRetryableException || !attemptsLeft) {
+      return completion(RunStatus.FAILED, null, error);
+    }
+    Duration delay =
+        e instanceof RetryLaterException later && later.retryAfter() != null
+            ? later.retryAfter()
+            : settings.backoffBefore(run.attempt() + 1);
+    return completion(RunStatus.QUEUED, Instant.now().plus(delay), error);
+  }
+
+  private Completion timedOutCompletion(Instant started) {
+    var timeout =
+        new TimeoutException(
+            "The attempt ran longer than the task's max duration of "
+                + task.settings().maxDuration());
+    return completion(RunStatus.TIMED_OUT, null, error(timeout, started));
+  }
+
+  private Completion completion(RunStatus status, Instant retryAt, String error) {
+    return new Completion(run.id(), run.attempt(), status, null, retryAt, error);
+  }
+
+  private String error(Throwable e, Instant started) {
+    var trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    String stackTrace = trace.toString();
+    if (stackTrace.length() > MAX_STACK_TRACE) {
+      stackTrace = stackTrace.substring(0, MAX_STACK_TRACE) + "\n\t... (truncated)";
+    }
+    return json.createObjectNode()
+        .put("attempt", run.attempt())
+        .put("startedAt", started.toString())
+        .put("finishedAt", Instant.now().toString())
+        .put("type", e.getClass().getName())
+        .put("message", e.getMessage())
+        .put("stackTrace", stackTrace)
+        .toString();
+  }
+}

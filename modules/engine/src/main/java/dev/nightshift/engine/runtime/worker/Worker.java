@@ -1,0 +1,178 @@
+package dev.nightshift.engine.runtime.worker;
+
+import dev.nightshift.engine.RunStatus;
+import dev.nightshift.engine.runtime.config.EngineConfig;
+import dev.nightshift.engine.runtime.store.ClaimedRun;
+import dev.nightshift.engine.runtime.store.Completion;
+import dev.nightshift.engine.runtime.store.RunCompletions;
+import dev.nightshift.engine.runtime.store.RunLeases;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * This node's worker: started with the application when {@code nightshift.worker.enabled}, it
+ * claims runs, executes each attempt on a virtual thread, renews leases and writes completions. On
+ * shutdown it stops claiming, lets executing attempts finish for the grace period, and releases the
+ * rest back to the queue.
+ */
+@ApplicationScoped
+public class Worker {
+
+  private static final Logger LOG = Logger.getLogger(Worker.class);
+
+  private final EngineConfig.Worker config;
+  private final RunLeases leases;
+  private final RunCompletions completionStore;
+  private final Executions factory;
+  private final DataSource dataSource;
+  private final InFlight inFlight = new InFlight();
+  private final WakeSignal wake = new WakeSignal();
+  private ExecutorService executions;
+  private ScheduledExecutorService timers;
+  private Dispatcher dispatcher;
+  private CompletionWriter completions;
+  private NotificationListener listener;
+
+  Worker(
+      EngineConfig config,
+      RunLeases leases,
+      RunCompletions completionStore,
+      Executions factory,
+      DataSource dataSource) {
+    this.config = config.worker();
+    this.leases = leases;
+    this.completionStore = completionStore;
+    this.factory = factory;
+    this.dataSource = dataSource;
+  }
+
+  void start(@Observes StartupEvent event) {
+    if (!config.enabled()) {
+      LOG.info("Worker disabled (nightshift.worker.enabled=false): this node executes no runs");
+      return;
+    }
+    executions = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("run-", 0).factory());
+    timers =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("worker-timers").daemon().factory());
+    completions =
+        new CompletionWriter(
+            completionStore, WorkerId.VALUE, this::written, factory::flushProgress);
+    dispatcher = new Dispatcher(leases, config, WorkerId.VALUE, inFlight, wake, this::execute);
+    listener = new NotificationListener(dataSource, wake, this::cancelLocally);
+    Thread.ofPlatform().name("worker-completions").start(completions);
+    Thread.ofPlatform().name("worker-dispatcher").start(dispatcher);
+    Thread.ofPlatform().name("worker-notifications").daemon().start(listener);
+    long heartbeat = config.heartbeat().toMillis();
+    timers.scheduleWithFixedDelay(this::renewLeases, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(factory::flushProgress, 200, 200, TimeUnit.MILLISECONDS);
+    LOG.infof("Worker %s started: %d concurrent attempts", WorkerId.VALUE, config.concurrency());
+  }
+
+  /** True while the claim loop goes round; false if disabled or stuck for a minute. */
+  public boolean isAlive() {
+    return dispatcher != null
+        && System.nanoTime() - dispatcher.lastLoopNanos() < Duration.ofMinutes(1).toNanos();
+  }
+
+  public boolean isEnabled() {
+    return config.enabled();
+  }
+
+  private void execute(ClaimedRun run) {
+    var execution = factory.create(run, completions::submit, () -> release(run.id()));
+    if (execution.isEmpty()) {
+      // Deployed elsewhere but not here (a rolling upgrade): give it back for another node.
+      completions.submit(
+          new Completion(
+              run.id(), run.attempt(), RunStatus.QUEUED, null, Instant.now().plusSeconds(5), null));
+      return;
+    }
+    inFlight.add(execution.get());
+    timers.schedule(
+        execution.get()::timeOut, execution.get().maxDuration().toMillis(), TimeUnit.MILLISECONDS);
+    executions.execute(execution.get());
+  }
+
+  private void written(List<Completion> written) {
+    written.forEach(c -> inFlight.remove(c.runId()));
+    wake.signal();
+  }
+
+  private void release(UUID run) {
+    inFlight.remove(run);
+    wake.signal();
+  }
+
+  private void cancelLocally(UUID run) {
+    var execution = inFlight.get(run);
+    if (execution != null) {
+      execution.cancel();
+    }
+  }
+
+  private void renewLeases() {
+    var ids = inFlight.ids();
+    if (ids.isEmpty()) {
+      return;
+    }
+    try {
+      var held = leases.renew(WorkerId.VALUE, ids, config.lease());
+      ids.stream().filter(id -> !held.contains(id)).forEach(this::cancelLocally);
+    } catch (SQLException e) {
+      LOG.warnf("Could not renew the leases of %d runs: %s", ids.size(), e.getMessage());
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (dispatcher == null) {
+      return;
+    }
+    dispatcher.stop();
+    listener.stop();
+    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+    while (inFlight.size() > 0 && System.nanoTime() < deadline) {
+      sleep(50);
+    }
+    var unfinished = inFlight.ids();
+    unfinished.forEach(this::cancelLocally);
+    completions.stop();
+    while (!completions.isIdle() && System.nanoTime() < deadline + 5_000_000_000L) {
+      sleep(50);
+    }
+    if (!unfinished.isEmpty()) {
+      LOG.infof("Releasing %d unfinished attempts back to the queue", unfinished.size());
+      try {
+        leases.release(WorkerId.VALUE, unfinished);
+      } catch (SQLException e) {
+        LOG.warnf(
+            "Could not release %d runs; their leases expire and they are rescued: %s",
+            unfinished.size(), e.getMessage());
+      }
+    }
+    factory.flushProgress();
+    timers.shutdownNow();
+    executions.shutdownNow();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
