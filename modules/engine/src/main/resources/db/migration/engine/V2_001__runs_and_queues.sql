@@ -58,6 +58,16 @@ CREATE INDEX runs_expiring ON engine.runs (expires_at) WHERE status = 'QUEUED' A
 CREATE INDEX runs_finished ON engine.runs (finished_at) WHERE finished_at IS NOT NULL;
 CREATE INDEX runs_task ON engine.runs (task_id, id);
 
+-- Tells every node's event streams that these runs changed: ids go in chunks of 200, since a
+-- notification's payload is limited to 8000 bytes.
+CREATE FUNCTION engine.notify_changed(p_ids uuid[])
+RETURNS void
+LANGUAGE sql AS $$
+    SELECT pg_notify('nightshift_run', string_agg(id::text, ','))
+    FROM unnest(p_ids) WITH ORDINALITY AS u(id, position)
+    GROUP BY (position - 1) / 200;
+$$;
+
 -- Inserts runs described by a JSON array in one round trip, honouring idempotency keys: an item
 -- whose key names an unexpired run of the same task returns that run with cached = true. An
 -- expired key is released first. Wakes idle workers of each queue with work due now.
@@ -167,6 +177,8 @@ BEGIN
             v_accepted := v_accepted || v_group.ids[1:(v_group.lim - v_running)];
         END IF;
     END LOOP;
+
+    PERFORM engine.notify_changed(v_accepted);
 
     RETURN QUERY
     UPDATE engine.runs r

@@ -27,7 +27,7 @@ public class RunCommands {
                 lease_expires_at = NULL, updated_at = now()
             WHERE id = ? AND status IN ('QUEUED', 'EXECUTING', 'WAITING')
             RETURNING id)
-        SELECT pg_notify('nightshift_cancel', id::text) FROM canceled
+        SELECT pg_notify('nightshift_cancel', id::text), engine.notify_changed(ARRAY[id]) FROM canceled
         """;
     try (var c = dataSource.getConnection();
         var cancel = c.prepareStatement(sql);
@@ -48,7 +48,7 @@ public class RunCommands {
         UPDATE engine.runs SET status = 'QUEUED', max_attempts = attempt + ?, run_at = now(),
             expires_at = NULL, finished_at = NULL, output = NULL, updated_at = now()
         WHERE id = ? AND status IN ('FAILED', 'TIMED_OUT', 'CANCELED', 'EXPIRED')
-        RETURNING pg_notify('nightshift_runs', queue)
+        RETURNING pg_notify('nightshift_runs', queue), engine.notify_changed(ARRAY[id])
         """;
     try (var c = dataSource.getConnection();
         var retry = c.prepareStatement(sql)) {

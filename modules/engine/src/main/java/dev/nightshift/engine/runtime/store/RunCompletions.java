@@ -3,9 +3,7 @@ package dev.nightshift.engine.runtime.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -17,6 +15,7 @@ public class RunCompletions {
   // that was canceled, or rescued and given to another worker, is never overwritten.
   private static final String SQL =
       """
+      WITH changed AS (
       UPDATE engine.runs r
       SET status = c.status,
           output = c.output::jsonb,
@@ -31,7 +30,8 @@ public class RunCompletions {
            AS c(id, attempt, status, output, retry_at, error)
       WHERE r.id = c.id AND r.attempt = c.attempt
         AND r.status = 'EXECUTING' AND r.lease_owner = ?
-      RETURNING r.id
+      RETURNING r.id)
+      SELECT engine.notify_changed(array_agg(id)) FROM changed
       """;
 
   private final DataSource dataSource;
@@ -40,8 +40,8 @@ public class RunCompletions {
     this.dataSource = dataSource;
   }
 
-  /** Writes the completions of {@code worker}'s attempts; returns the runs it changed. */
-  public Set<UUID> write(String worker, List<Completion> completions) throws SQLException {
+  /** Writes the completions of {@code worker}'s attempts; late ones change nothing. */
+  public void write(String worker, List<Completion> completions) throws SQLException {
     int n = completions.size();
     var ids = new UUID[n];
     var attempts = new Integer[n];
@@ -67,13 +67,7 @@ public class RunCompletions {
       update.setArray(5, c.createArrayOf("timestamptz", retryAts));
       update.setArray(6, c.createArrayOf("text", errors));
       update.setString(7, worker);
-      var changed = new HashSet<UUID>();
-      try (var rs = update.executeQuery()) {
-        while (rs.next()) {
-          changed.add(rs.getObject(1, UUID.class));
-        }
-      }
-      return changed;
+      update.execute();
     }
   }
 }

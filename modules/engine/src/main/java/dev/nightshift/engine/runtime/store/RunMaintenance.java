@@ -26,6 +26,7 @@ public class RunMaintenance {
   public int rescueLostRuns(int batch) throws SQLException {
     return execute(
         """
+        WITH rescued AS (
         UPDATE engine.runs r
         SET status = CASE WHEN r.attempt >= r.max_attempts THEN 'FAILED' ELSE 'QUEUED' END,
             finished_at = CASE WHEN r.attempt >= r.max_attempts THEN now() END,
@@ -37,6 +38,8 @@ public class RunMaintenance {
             lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
         WHERE r.id IN (SELECT id FROM engine.runs WHERE status = 'EXECUTING'
                        AND lease_expires_at < now() LIMIT ? FOR UPDATE SKIP LOCKED)
+        RETURNING r.id)
+        SELECT count(*), engine.notify_changed(array_agg(id)) FROM rescued
         """,
         batch);
   }
@@ -45,9 +48,12 @@ public class RunMaintenance {
   public int expireRuns(int batch) throws SQLException {
     return execute(
         """
+        WITH expired AS (
         UPDATE engine.runs SET status = 'EXPIRED', finished_at = now(), updated_at = now()
         WHERE id IN (SELECT id FROM engine.runs WHERE status = 'QUEUED' AND expires_at < now()
                      LIMIT ? FOR UPDATE SKIP LOCKED)
+        RETURNING id)
+        SELECT count(*), engine.notify_changed(array_agg(id)) FROM expired
         """,
         batch);
   }
@@ -68,11 +74,15 @@ public class RunMaintenance {
     }
   }
 
+  /** Runs a statement that answers how many rows it changed. */
   private int execute(String sql, int batch) throws SQLException {
     try (var c = dataSource.getConnection();
         var statement = c.prepareStatement(sql)) {
       statement.setInt(1, batch);
-      return statement.executeUpdate();
+      try (var rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
     }
   }
 }

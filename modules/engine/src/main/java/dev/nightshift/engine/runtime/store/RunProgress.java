@@ -23,7 +23,7 @@ public class RunProgress {
           FROM unnest(?::uuid[], ?::text[], ?::text[]) AS c(id, progress, metadata)
           WHERE r.id = c.id AND r.status = 'EXECUTING'
           RETURNING r.id)
-      SELECT pg_notify('nightshift_run', id::text) FROM updated
+      SELECT engine.notify_changed(array_agg(id)) FROM updated
       """;
 
   private final DataSource dataSource;

@@ -2,6 +2,7 @@ package dev.nightshift.engine.runtime.worker;
 
 import dev.nightshift.engine.RunStatus;
 import dev.nightshift.engine.runtime.config.EngineConfig;
+import dev.nightshift.engine.runtime.notify.PgNotifications;
 import dev.nightshift.engine.runtime.store.ClaimedRun;
 import dev.nightshift.engine.runtime.store.Completion;
 import dev.nightshift.engine.runtime.store.RunCompletions;
@@ -19,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,26 +37,25 @@ public class Worker {
   private final RunLeases leases;
   private final RunCompletions completionStore;
   private final Executions factory;
-  private final DataSource dataSource;
+  private final PgNotifications notifications;
   private final InFlight inFlight = new InFlight();
   private final WakeSignal wake = new WakeSignal();
   private ExecutorService executions;
   private ScheduledExecutorService timers;
   private Dispatcher dispatcher;
   private CompletionWriter completions;
-  private NotificationListener listener;
 
   Worker(
       EngineConfig config,
       RunLeases leases,
       RunCompletions completionStore,
       Executions factory,
-      DataSource dataSource) {
+      PgNotifications notifications) {
     this.config = config.worker();
     this.leases = leases;
     this.completionStore = completionStore;
     this.factory = factory;
-    this.dataSource = dataSource;
+    this.notifications = notifications;
   }
 
   void start(@Observes StartupEvent event) {
@@ -72,10 +71,11 @@ public class Worker {
         new CompletionWriter(
             completionStore, WorkerId.VALUE, this::written, factory::flushProgress);
     dispatcher = new Dispatcher(leases, config, WorkerId.VALUE, inFlight, wake, this::execute);
-    listener = new NotificationListener(dataSource, wake, this::cancelLocally);
+    notifications.subscribe(PgNotifications.RUNS_DUE, queue -> wake.signal(), wake::signal);
+    notifications.subscribe(
+        PgNotifications.RUN_CANCELED, run -> cancelLocally(UUID.fromString(run)), () -> {});
     Thread.ofPlatform().name("worker-completions").start(completions);
     Thread.ofPlatform().name("worker-dispatcher").start(dispatcher);
-    Thread.ofPlatform().name("worker-notifications").daemon().start(listener);
     long heartbeat = config.heartbeat().toMillis();
     timers.scheduleWithFixedDelay(this::renewLeases, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(factory::flushProgress, 200, 200, TimeUnit.MILLISECONDS);
@@ -142,7 +142,6 @@ public class Worker {
       return;
     }
     dispatcher.stop();
-    listener.stop();
     long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
     while (inFlight.size() > 0 && System.nanoTime() < deadline) {
       sleep(50);
