@@ -14,22 +14,27 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Requires {@code Authorization: Bearer <key>} on every {@code /api/v1} request and records the
- * {@link Caller}. Inbound provider webhooks live outside {@code /api/v1} and authenticate as their
- * senders document.
+ * Requires {@code Authorization: Bearer <key>} on every {@code /api/v1} request, or for a GET an
+ * {@code access_token} query parameter issued by {@link ScopedTokens} for that very path, and
+ * records the {@link Caller}. Inbound provider webhooks live outside {@code /api/v1} and
+ * authenticate as their senders document.
  */
 public class ApiKeyAuthenticationFilter {
 
   private static final String API_PREFIX = "/api/v1";
   private static final String BEARER = "Bearer ";
+  private static final String ACCESS_TOKEN = "access_token";
 
   private final Caller caller;
   private final ApiKeyStore keys;
+  private final ScopedTokens tokens;
   private final Optional<byte[]> adminKeyHash;
 
-  ApiKeyAuthenticationFilter(Caller caller, ApiKeyStore keys, PlatformConfig config) {
+  ApiKeyAuthenticationFilter(
+      Caller caller, ApiKeyStore keys, ScopedTokens tokens, PlatformConfig config) {
     this.caller = caller;
     this.keys = keys;
+    this.tokens = tokens;
     this.adminKeyHash = config.adminKey().filter(k -> !k.isBlank()).map(ApiKeys::hash);
   }
 
@@ -39,6 +44,16 @@ public class ApiKeyAuthenticationFilter {
       return Optional.empty();
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    String token = request.getUriInfo().getQueryParameters().getFirst(ACCESS_TOKEN);
+    if (header == null && token != null && "GET".equals(request.getMethod())) {
+      // Browsers cannot set headers on an EventSource: a scoped token opens one path only.
+      var grant = tokens.verify(token, request.getUriInfo().getPath());
+      if (grant.isEmpty()) {
+        return unauthorized("The access token is invalid, expired or not for this path.");
+      }
+      caller.authenticate(grant.get());
+      return Optional.empty();
+    }
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return unauthorized("Send an API key as 'Authorization: Bearer <key>'.");
     }

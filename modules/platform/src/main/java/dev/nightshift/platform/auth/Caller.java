@@ -25,6 +25,10 @@ public class Caller {
     this.team = teamId;
   }
 
+  void authenticate(ScopedTokens.Grant grant) {
+    grant.team().ifPresentOrElse(this::authenticateTeam, this::authenticateAdmin);
+  }
+
   public boolean isAdmin() {
     return admin;
   }

@@ -3,6 +3,7 @@ package dev.nightshift.platform.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -30,5 +31,15 @@ public interface PlatformConfig {
      */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /**
+     * Signs the short-lived tokens that let a browser follow one run's events; the same on every
+     * node. Without it, a secret derived from the admin key is used.
+     */
+    Optional<String> tokenSecret();
+
+    /** How long such a token stays valid. */
+    @WithDefault("15m")
+    Duration streamTokenTtl();
   }
 }

@@ -4,12 +4,10 @@ import dev.nightshift.engine.RunStatus;
 import dev.nightshift.engine.TriggerResult;
 import dev.nightshift.engine.runtime.store.RunCommands;
 import dev.nightshift.engine.runtime.store.RunFilter;
-import dev.nightshift.engine.runtime.store.RunReads;
 import dev.nightshift.engine.runtime.store.RunView;
 import dev.nightshift.engine.runtime.task.TaskRegistry;
 import dev.nightshift.engine.runtime.trigger.DefaultEngine;
 import dev.nightshift.platform.api.Page;
-import dev.nightshift.platform.auth.Caller;
 import dev.nightshift.platform.problem.ProblemException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,23 +33,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Runs")
 public class RunResource {
 
-  private final RunReads reads;
+  private final RunAccess access;
   private final RunCommands commands;
   private final DefaultEngine engine;
   private final TaskRegistry tasks;
-  private final Caller caller;
 
-  RunResource(
-      RunReads reads,
-      RunCommands commands,
-      DefaultEngine engine,
-      TaskRegistry tasks,
-      Caller caller) {
-    this.reads = reads;
+  RunResource(RunAccess access, RunCommands commands, DefaultEngine engine, TaskRegistry tasks) {
+    this.access = access;
     this.commands = commands;
     this.engine = engine;
     this.tasks = tasks;
-    this.caller = caller;
   }
 
   @GET
@@ -72,13 +63,7 @@ public class RunResource {
       @QueryParam("to") Instant to,
       @QueryParam("cursor") UUID cursor,
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-    UUID teamFilter = caller.isAdmin() ? team : caller.team().orElseThrow();
-    if (!caller.isAdmin() && team != null && !team.equals(teamFilter)) {
-      return new Page<>(java.util.List.of(), null);
-    }
-    var runs = reads.list(new RunFilter(teamFilter, task, status, tag, from, to, cursor, limit));
-    var next = runs.size() == limit ? runs.getLast().id().toString() : null;
-    return new Page<>(runs, next);
+    return access.list(new RunFilter(team, task, status, tag, from, to, cursor, limit));
   }
 
   @POST
@@ -119,11 +104,6 @@ public class RunResource {
   }
 
   private RunView visible(UUID id) {
-    var run = reads.find(id).orElseThrow(() -> ProblemException.notFound("run", id));
-    if (!caller.isAdmin()
-        && (run.teamId() == null || !caller.team().orElseThrow().equals(run.teamId()))) {
-      throw ProblemException.notFound("run", id);
-    }
-    return run;
+    return access.visible(id);
   }
 }
