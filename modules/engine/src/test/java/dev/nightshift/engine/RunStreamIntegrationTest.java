@@ -43,8 +43,14 @@ class RunStreamIntegrationTest {
     var events = events(body);
     assertThat(events.getLast().get("status").asText(), equalTo("COMPLETED"));
     assertThat(events.getLast().get("output").asInt(), equalTo(5));
-    var messages = events.stream().map(e -> e.path("progress").path("message").asText()).toList();
-    assertThat("progress arrives while the run executes", messages, hasItem("step 3 of 5"));
+    // Progress is coalesced (one write per run per flush), so not every step is sent, but
+    // progress short of the end arrives while the run still executes.
+    assertThat(
+        events.stream()
+            .filter(e -> e.get("status").asText().equals("EXECUTING"))
+            .map(e -> e.path("progress").path("done").asInt(0))
+            .anyMatch(done -> done > 0 && done < 5),
+        equalTo(true));
     assertThat(events.stream().map(e -> e.get("status").asText()).toList(), hasItem("EXECUTING"));
   }
 

@@ -1,7 +1,9 @@
 package dev.nightshift.engine.runtime.maintenance;
 
 import dev.nightshift.engine.runtime.config.EngineConfig;
+import dev.nightshift.engine.runtime.store.QueueStore;
 import dev.nightshift.engine.runtime.store.RunMaintenance;
+import dev.nightshift.engine.runtime.telemetry.RunMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,7 @@ import org.jboss.logging.Logger;
 /**
  * Every node, at {@code nightshift.runs.maintenance-interval}: returns runs of lost workers to the
  * queue, expires runs whose TTL passed, and deletes finished runs past retention, each in bounded
- * batches until nothing is left. Safe on many nodes at once.
+ * batches until nothing is left, and refreshes the queue gauges. Safe on many nodes at once.
  */
 @ApplicationScoped
 class Maintainer {
@@ -23,11 +25,15 @@ class Maintainer {
   private static final Logger LOG = Logger.getLogger(Maintainer.class);
 
   private final RunMaintenance store;
+  private final QueueStore queues;
+  private final RunMetrics metrics;
   private final EngineConfig.Runs config;
   private ScheduledExecutorService timer;
 
-  Maintainer(RunMaintenance store, EngineConfig config) {
+  Maintainer(RunMaintenance store, QueueStore queues, RunMetrics metrics, EngineConfig config) {
     this.store = store;
+    this.queues = queues;
+    this.metrics = metrics;
     this.config = config.runs();
   }
 
@@ -61,6 +67,7 @@ class Maintainer {
       while (store.pruneFinishedRuns(config.retention(), batch) == batch) {
         // Keep going until a batch comes back short.
       }
+      queues.list().forEach(q -> metrics.queue(q.name(), q.queued(), q.executing()));
     } catch (SQLException e) {
       LOG.warnf("Maintenance skipped, the database is unreachable: %s", e.getMessage());
     } catch (RuntimeException e) {

@@ -1,50 +1,39 @@
 package dev.nightshift.engine.runtime.trigger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.nightshift.engine.Engine;
-import dev.nightshift.engine.InvalidPayloadException;
 import dev.nightshift.engine.TriggerOptions;
 import dev.nightshift.engine.TriggerResult;
-import dev.nightshift.engine.runtime.config.EngineConfig;
 import dev.nightshift.engine.runtime.store.RunCommands;
 import dev.nightshift.engine.runtime.store.RunInserts;
-import dev.nightshift.engine.runtime.task.RegisteredTask;
 import dev.nightshift.engine.runtime.task.TaskRegistry;
+import dev.nightshift.engine.runtime.telemetry.RunMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.Validator;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** The engine's {@link Engine}: validates payloads, then inserts runs in one round trip. */
 @ApplicationScoped
 public class DefaultEngine implements Engine {
 
   private final TaskRegistry tasks;
+  private final RunRows rows;
   private final RunInserts inserts;
   private final RunCommands commands;
-  private final ObjectMapper json;
-  private final Validator validator;
-  private final EngineConfig config;
+  private final RunMetrics metrics;
 
   DefaultEngine(
       TaskRegistry tasks,
+      RunRows rows,
       RunInserts inserts,
       RunCommands commands,
-      ObjectMapper json,
-      Validator validator,
-      EngineConfig config) {
+      RunMetrics metrics) {
     this.tasks = tasks;
+    this.rows = rows;
     this.inserts = inserts;
     this.commands = commands;
-    this.json = json;
-    this.validator = validator;
-    this.config = config;
+    this.metrics = metrics;
   }
 
   @Override
@@ -55,15 +44,14 @@ public class DefaultEngine implements Engine {
   @Override
   public List<TriggerResult> batchTrigger(String taskId, List<BatchItem> items) {
     var task = tasks.get(taskId);
-    ArrayNode rows = json.createArrayNode();
+    var array = JsonNodeFactory.instance.arrayNode(items.size());
     for (var item : items) {
-      rows.add(
-          row(
-              task,
-              item.payload(),
-              item.options() == null ? TriggerOptions.defaults() : item.options()));
+      var options = item.options() == null ? TriggerOptions.defaults() : item.options();
+      array.add(rows.row(task, item.payload(), options));
     }
-    return inserts.insert(rows.toString(), items.size());
+    var results = inserts.insert(array.toString(), items.size());
+    metrics.triggered(taskId, (int) results.stream().filter(r -> !r.isCached()).count());
+    return results;
   }
 
   @Override
@@ -71,84 +59,8 @@ public class DefaultEngine implements Engine {
     return commands.cancel(runId);
   }
 
-  /** A run like {@code original}: same task, payload, team and tags, as a new run. */
+  /** A new run of the same task with the same payload, team and tags. */
   public TriggerResult replay(String taskId, JsonNode payload, UUID teamId, List<String> tags) {
     return trigger(taskId, payload, TriggerOptions.defaults().withTeam(teamId).withTags(tags));
-  }
-
-  private ObjectNode row(RegisteredTask task, Object payload, TriggerOptions options) {
-    var settings = task.settings();
-    var now = Instant.now();
-    var row = json.createObjectNode();
-    row.put("id", RunIds.next().toString());
-    row.put("task_id", task.id());
-    row.put("queue", options.queue() != null ? options.queue() : settings.queue());
-    row.put("team_id", options.teamId() == null ? null : options.teamId().toString());
-    row.set("payload", validated(task, payload));
-    row.put("max_attempts", settings.maxAttempts());
-    row.put("priority", options.priority() != null ? options.priority() : settings.priority());
-    row.put("run_at", options.runAt() == null ? null : options.runAt().toString());
-    row.put("expires_at", options.ttl() == null ? null : now.plus(options.ttl()).toString());
-    row.put("concurrency_key", options.concurrencyKey());
-    if (options.idempotencyKey() != null) {
-      var keyTtl =
-          options.idempotencyKeyTtl() != null
-              ? options.idempotencyKeyTtl()
-              : config.runs().idempotencyKeyTtl();
-      row.put("idempotency_key", options.idempotencyKey());
-      row.put("idempotency_expires_at", now.plus(keyTtl).toString());
-    }
-    row.set("tags", json.valueToTree(options.tags()));
-    row.set("metadata", json.valueToTree(options.metadata()));
-    return row;
-  }
-
-  /** The payload as the task will read it; refused if it does not fit or is too large. */
-  private JsonNode validated(RegisteredTask task, Object payload) {
-    Object typed;
-    try {
-      typed = json.convertValue(payload, task.payloadType());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidPayloadException(
-          "The payload does not fit task '" + task.id() + "': " + rootMessage(e), e);
-    }
-    if (typed == null) {
-      throw new InvalidPayloadException("Task '" + task.id() + "' needs a payload.", null);
-    }
-    var violations = validator.validate(typed);
-    if (!violations.isEmpty()) {
-      throw new InvalidPayloadException(
-          "The payload is invalid: "
-              + violations.stream()
-                  .map(v -> v.getPropertyPath() + " " + v.getMessage())
-                  .sorted()
-                  .collect(Collectors.joining("; ")),
-          null);
-    }
-    JsonNode tree = json.valueToTree(typed);
-    long size = serializedSize(tree);
-    long max = config.runs().maxPayloadSize().asLongValue();
-    if (size > max) {
-      throw new PayloadTooLargeException(size, max);
-    }
-    return tree;
-  }
-
-  private long serializedSize(JsonNode tree) {
-    try {
-      return json.writeValueAsBytes(tree).length;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    String message = root.getMessage();
-    int details = message == null ? -1 : message.indexOf(" at [Source");
-    return details < 0 ? String.valueOf(message) : message.substring(0, details);
   }
 }

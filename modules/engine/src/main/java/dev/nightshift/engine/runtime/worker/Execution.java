@@ -1,12 +1,12 @@
 package dev.nightshift.engine.runtime.worker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightshift.engine.NonRetryableException;
 import dev.nightshift.engine.RetryLaterException;
 import dev.nightshift.engine.RunStatus;
 import dev.nightshift.engine.runtime.store.ClaimedRun;
 import dev.nightshift.engine.runtime.store.Completion;
 import dev.nightshift.engine.runtime.task.RegisteredTask;
+import dev.nightshift.engine.runtime.telemetry.RunTracing;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -15,8 +15,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * One attempt of one run, on its own virtual thread: runs the task and turns the way it ended into
- * a {@link Completion}. Cancellation and the max-duration timer interrupt its thread.
+ * One attempt of one run, on its own virtual thread: runs the task inside a span that continues the
+ * trigger's trace, and turns the way it ended into a {@link Completion}. Cancellation and the
+ * max-duration timer interrupt its thread.
  */
 final class Execution implements Runnable {
 
@@ -25,8 +26,8 @@ final class Execution implements Runnable {
 
   private final ClaimedRun run;
   private final RegisteredTask task;
+  private final ExecutionTools tools;
   private final ExecutionContext context;
-  private final ObjectMapper json;
   private final Consumer<Completion> completions;
   private final Runnable released;
   private volatile Thread thread;
@@ -35,14 +36,13 @@ final class Execution implements Runnable {
   Execution(
       ClaimedRun run,
       RegisteredTask task,
-      ProgressReporter reporter,
-      ObjectMapper json,
+      ExecutionTools tools,
       Consumer<Completion> completions,
       Runnable released) {
     this.run = run;
     this.task = task;
-    this.context = new ExecutionContext(run, reporter);
-    this.json = json;
+    this.tools = tools;
+    this.context = new ExecutionContext(run, tools.reporter());
     this.completions = completions;
     this.released = released;
   }
@@ -51,7 +51,7 @@ final class Execution implements Runnable {
     return run;
   }
 
-  java.time.Duration maxDuration() {
+  Duration maxDuration() {
     return task.settings().maxDuration();
   }
 
@@ -59,9 +59,12 @@ final class Execution implements Runnable {
   public void run() {
     thread = Thread.currentThread();
     var started = Instant.now();
+    tools.metrics().started(task.id(), positive(Duration.between(run.runAt(), started)));
+    var span = tools.tracing().startAttempt(task.id(), run.id(), run.attempt(), run.traceParent());
     Completion completion;
-    try {
-      Object payload = json.readValue(run.payload(), task.payloadType());
+    Throwable failure = null;
+    try (var scope = span.makeCurrent()) {
+      Object payload = tools.json().readValue(run.payload(), task.payloadType());
       Object result = task.bean().run(payload, context);
       // A task that swallows the timeout's interrupt still ran too long.
       completion =
@@ -71,15 +74,19 @@ final class Execution implements Runnable {
                   run.id(),
                   run.attempt(),
                   RunStatus.COMPLETED,
-                  json.writeValueAsString(result),
+                  tools.json().writeValueAsString(result),
                   null,
                   null);
     } catch (Throwable e) {
+      failure = e;
       completion = failed(e, started);
     } finally {
       thread = null;
       Thread.interrupted();
     }
+    String outcome = context.isCancelled() ? "CANCELED" : completion.status().name();
+    RunTracing.endAttempt(span, outcome, failure);
+    tools.metrics().finished(task.id(), outcome, Duration.between(started, Instant.now()));
     if (context.isCancelled()) {
       // Canceled in the database already (or taken over by another worker): nothing to write.
       released.run();
@@ -108,11 +115,10 @@ final class Execution implements Runnable {
   }
 
   private Completion failed(Throwable e, Instant started) {
-    var settings = task.settings();
-    String error = error(e, started);
     if (timedOut) {
       return timedOutCompletion(started);
     }
+    String error = error(e, started);
     boolean attemptsLeft = run.attempt() < run.maxAttempts();
     if (e instanceof NonRetryableException || !attemptsLeft) {
       return completion(RunStatus.FAILED, null, error);
@@ -120,7 +126,7 @@ final class Execution implements Runnable {
     Duration delay =
         e instanceof RetryLaterException later && later.retryAfter() != null
             ? later.retryAfter()
-            : settings.backoffBefore(run.attempt() + 1);
+            : task.settings().backoffBefore(run.attempt() + 1);
     return completion(RunStatus.QUEUED, Instant.now().plus(delay), error);
   }
 
@@ -143,7 +149,9 @@ final class Execution implements Runnable {
     if (stackTrace.length() > MAX_STACK_TRACE) {
       stackTrace = stackTrace.substring(0, MAX_STACK_TRACE) + "\n\t... (truncated)";
     }
-    return json.createObjectNode()
+    return tools
+        .json()
+        .createObjectNode()
         .put("attempt", run.attempt())
         .put("startedAt", started.toString())
         .put("finishedAt", Instant.now().toString())
@@ -151,5 +159,9 @@ final class Execution implements Runnable {
         .put("message", e.getMessage())
         .put("stackTrace", stackTrace)
         .toString();
+  }
+
+  private static Duration positive(Duration duration) {
+    return duration.isNegative() ? Duration.ZERO : duration;
   }
 }

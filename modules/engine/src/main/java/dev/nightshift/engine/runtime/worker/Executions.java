@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightshift.engine.runtime.store.ClaimedRun;
 import dev.nightshift.engine.runtime.store.Completion;
 import dev.nightshift.engine.runtime.task.TaskRegistry;
+import dev.nightshift.engine.runtime.telemetry.RunMetrics;
+import dev.nightshift.engine.runtime.telemetry.RunTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -13,23 +15,26 @@ import java.util.function.Consumer;
 class Executions {
 
   private final TaskRegistry tasks;
-  private final ProgressReporter progress;
-  private final ObjectMapper json;
+  private final ExecutionTools tools;
 
-  Executions(TaskRegistry tasks, ProgressReporter progress, ObjectMapper json) {
+  Executions(
+      TaskRegistry tasks,
+      ProgressReporter reporter,
+      ObjectMapper json,
+      RunTracing tracing,
+      RunMetrics metrics) {
     this.tasks = tasks;
-    this.progress = progress;
-    this.json = json;
+    this.tools = new ExecutionTools(reporter, json, tracing, metrics);
   }
 
   /** Empty when this node does not deploy the run's task. */
   Optional<Execution> create(ClaimedRun run, Consumer<Completion> completions, Runnable released) {
     return tasks
         .find(run.taskId())
-        .map(task -> new Execution(run, task, progress, json, completions, released));
+        .map(task -> new Execution(run, task, tools, completions, released));
   }
 
   void flushProgress() {
-    progress.flush();
+    tools.reporter().flush();
   }
 }

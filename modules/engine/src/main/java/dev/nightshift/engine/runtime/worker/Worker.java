@@ -92,6 +92,11 @@ public class Worker {
     return config.enabled();
   }
 
+  /** Attempts this node holds right now. */
+  public int executing() {
+    return inFlight.size();
+  }
+
   private void execute(ClaimedRun run) {
     var execution = factory.create(run, completions::submit, () -> release(run.id()));
     if (execution.isEmpty()) {
