@@ -30,9 +30,11 @@ public class RunCommands {
         SELECT pg_notify('nightshift_cancel', id::text), engine.notify_changed(ARRAY[id]) FROM canceled
         """;
     try (var c = dataSource.getConnection();
-        var cancel = c.prepareStatement(sql);
-        var rs = executeQuery(cancel, id)) {
-      return rs.next();
+        var cancel = c.prepareStatement(sql)) {
+      cancel.setObject(1, id);
+      try (var rs = cancel.executeQuery()) {
+        return rs.next();
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not cancel run " + id, e);
     }
@@ -60,11 +62,5 @@ public class RunCommands {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not retry run " + id, e);
     }
-  }
-
-  private static java.sql.ResultSet executeQuery(java.sql.PreparedStatement statement, UUID id)
-      throws SQLException {
-    statement.setObject(1, id);
-    return statement.executeQuery();
   }
 }
