@@ -49,8 +49,9 @@ CREATE INDEX runs_claim ON engine.runs (priority DESC, run_at, id) WHERE status 
 -- Concurrency counting and the rescuer read only what executes.
 CREATE INDEX runs_executing ON engine.runs (queue, concurrency_key, lease_expires_at)
     WHERE status = 'EXECUTING';
-CREATE UNIQUE INDEX runs_idempotency ON engine.runs (task_id, idempotency_key)
-    WHERE idempotency_key IS NOT NULL;
+-- Idempotency keys are per task and per team: one team's key never finds another team's run.
+CREATE UNIQUE INDEX runs_idempotency ON engine.runs (task_id, team_id, idempotency_key)
+    NULLS NOT DISTINCT WHERE idempotency_key IS NOT NULL;
 CREATE INDEX runs_team ON engine.runs (team_id, id);
 -- Only runs triggered with a TTL, for the expirer.
 CREATE INDEX runs_expiring ON engine.runs (expires_at) WHERE status = 'QUEUED' AND expires_at IS NOT NULL;
@@ -76,9 +77,10 @@ RETURNS TABLE (id uuid, cached boolean)
 LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE engine.runs r SET idempotency_key = NULL
-    FROM jsonb_to_recordset(p_items) AS i(task_id text, idempotency_key text)
+    FROM jsonb_to_recordset(p_items) AS i(task_id text, team_id uuid, idempotency_key text)
     WHERE i.idempotency_key IS NOT NULL
-      AND r.task_id = i.task_id AND r.idempotency_key = i.idempotency_key
+      AND r.task_id = i.task_id AND r.team_id IS NOT DISTINCT FROM i.team_id
+      AND r.idempotency_key = i.idempotency_key
       AND r.idempotency_expires_at <= now();
 
     RETURN QUERY
@@ -101,8 +103,9 @@ BEGIN
             coalesce(i.metadata, '{}'), i.parent_id, coalesce(i.root_id, i.id), i.trace_parent
         FROM items i
         ORDER BY i.position
-        ON CONFLICT (task_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-        RETURNING r.id, r.task_id, r.idempotency_key
+        ON CONFLICT (task_id, team_id, idempotency_key) WHERE idempotency_key IS NOT NULL
+            DO NOTHING
+        RETURNING r.id, r.task_id, r.team_id, r.idempotency_key
     )
     -- An item not inserted names an existing run by its key: one from before this call, or one
     -- an earlier item of this call inserted (invisible to this statement's scan of the table).
@@ -110,9 +113,11 @@ BEGIN
     FROM items i
     LEFT JOIN inserted mine ON mine.id = i.id
     LEFT JOIN inserted earlier ON mine.id IS NULL
-        AND earlier.task_id = i.task_id AND earlier.idempotency_key = i.idempotency_key
+        AND earlier.task_id = i.task_id AND earlier.team_id IS NOT DISTINCT FROM i.team_id
+        AND earlier.idempotency_key = i.idempotency_key
     LEFT JOIN engine.runs existing ON mine.id IS NULL AND earlier.id IS NULL
-        AND existing.task_id = i.task_id AND existing.idempotency_key = i.idempotency_key
+        AND existing.task_id = i.task_id AND existing.team_id IS NOT DISTINCT FROM i.team_id
+        AND existing.idempotency_key = i.idempotency_key
     ORDER BY i.position;
 
     PERFORM pg_notify('nightshift_runs', q.queue)

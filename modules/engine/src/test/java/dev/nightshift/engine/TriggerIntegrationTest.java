@@ -181,6 +181,41 @@ class TriggerIntegrationTest {
     assertThat(countRuns(), equalTo(before));
   }
 
+  @Test
+  void anIdempotencyKeyNeverFindsAnotherTeamsRun() {
+    String key = "shared-" + UUID.randomUUID();
+    var teamA = TriggerOptions.defaults().withTeam(UUID.randomUUID()).withIdempotencyKey(key, null);
+    var teamB = TriggerOptions.defaults().withTeam(UUID.randomUUID()).withIdempotencyKey(key, null);
+
+    var first = engine.trigger("echo", new EchoTask.Payload("a"), teamA);
+    var second = engine.trigger("echo", new EchoTask.Payload("b"), teamB);
+
+    assertThat(second.isCached(), is(false));
+    assertThat(second.id().equals(first.id()), is(false));
+    assertThat(
+        engine.trigger("echo", new EchoTask.Payload("a again"), teamA).id(), equalTo(first.id()));
+  }
+
+  @Test
+  void anUnknownQueueOrAMalformedDurationIsRefused() {
+    given()
+        .header("Authorization", "Bearer test-admin-key")
+        .contentType("application/json")
+        .body("{\"payload\": {\"message\": \"x\"}, \"options\": {\"queue\": \"nowhere\"}}")
+        .post("/api/v1/tasks/echo/trigger")
+        .then()
+        .statusCode(422)
+        .body("type", equalTo("urn:nightshift:problem:unknown-queue"));
+    given()
+        .header("Authorization", "Bearer test-admin-key")
+        .contentType("application/json")
+        .body("{\"payload\": {\"message\": \"x\"}, \"options\": {\"ttl\": \"P1X\"}}")
+        .post("/api/v1/tasks/echo/trigger")
+        .then()
+        .statusCode(422)
+        .body("type", equalTo("urn:nightshift:problem:invalid-duration"));
+  }
+
   private long countRuns() {
     return reads
         .list(

@@ -64,6 +64,11 @@ public class TaskRegistry {
     return tasks.values();
   }
 
+  /** The queues the deployed tasks declare. */
+  public java.util.Set<String> queues() {
+    return queueLimits().keySet();
+  }
+
   /** The strictest limit any task gives its queue; 0 means unlimited. */
   private Map<String, Integer> queueLimits() {
     var limits = new HashMap<String, Integer>();

@@ -8,6 +8,7 @@ import dev.nightshift.engine.InvalidPayloadException;
 import dev.nightshift.engine.TriggerOptions;
 import dev.nightshift.engine.runtime.config.EngineConfig;
 import dev.nightshift.engine.runtime.task.RegisteredTask;
+import dev.nightshift.engine.runtime.task.TaskRegistry;
 import dev.nightshift.engine.runtime.telemetry.RunTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -26,8 +27,15 @@ class RunRows {
   private final Validator validator;
   private final EngineConfig config;
   private final RunTracing tracing;
+  private final TaskRegistry tasks;
 
-  RunRows(ObjectMapper json, Validator validator, EngineConfig config, RunTracing tracing) {
+  RunRows(
+      ObjectMapper json,
+      Validator validator,
+      EngineConfig config,
+      RunTracing tracing,
+      TaskRegistry tasks) {
+    this.tasks = tasks;
     this.json = json;
     this.validator = validator;
     this.config = config;
@@ -40,7 +48,7 @@ class RunRows {
     var row = json.createObjectNode();
     row.put("id", RunIds.next().toString());
     row.put("task_id", task.id());
-    row.put("queue", options.queue() != null ? options.queue() : settings.queue());
+    row.put("queue", queue(task, options));
     row.put("team_id", options.teamId() == null ? null : options.teamId().toString());
     row.set("payload", validated(task, payload));
     row.put("max_attempts", settings.maxAttempts());
@@ -60,6 +68,16 @@ class RunRows {
     row.set("metadata", json.valueToTree(options.metadata()));
     row.put("trace_parent", tracing.currentTraceParent());
     return row;
+  }
+
+  private String queue(RegisteredTask task, TriggerOptions options) {
+    if (options.queue() == null) {
+      return task.settings().queue();
+    }
+    if (!tasks.queues().contains(options.queue())) {
+      throw new UnknownQueueException(options.queue());
+    }
+    return options.queue();
   }
 
   /** The payload as the task will read it; refused if it does not fit or is too large. */

@@ -3,6 +3,7 @@ package dev.nightshift.engine.runtime.web;
 import dev.nightshift.engine.InvalidPayloadException;
 import dev.nightshift.engine.UnknownTaskException;
 import dev.nightshift.engine.runtime.trigger.PayloadTooLargeException;
+import dev.nightshift.engine.runtime.trigger.UnknownQueueException;
 import dev.nightshift.platform.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -20,6 +21,11 @@ public class EngineExceptionMappers {
   public Response payloadTooLarge(PayloadTooLargeException e) {
     return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", e.getMessage())
         .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response unknownQueue(UnknownQueueException e) {
+    return Problem.of(422, "Unprocessable Content", "unknown-queue", e.getMessage()).toResponse();
   }
 
   @ServerExceptionMapper

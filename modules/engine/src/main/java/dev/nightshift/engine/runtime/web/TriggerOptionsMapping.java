@@ -61,6 +61,18 @@ final class TriggerOptionsMapping {
   }
 
   private static Duration duration(String value) {
-    return value == null ? null : DurationConverter.parseDuration(value);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return DurationConverter.parseDuration(value);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          Problem.of(
+              422,
+              "Unprocessable Content",
+              "invalid-duration",
+              "'" + value + "' is not a duration; use 30s, 10m, 1h, 2d or ISO-8601 such as PT1H."));
+    }
   }
 }
