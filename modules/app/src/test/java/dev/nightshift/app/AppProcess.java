@@ -71,6 +71,26 @@ final class AppProcess implements AutoCloseable {
     return Files.readString(log);
   }
 
+  /** The operating system's id of the process: {@code pid@host} names it in the engine's data. */
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * Kills the application without warning (SIGKILL), as a crash, the OOM killer or a lost machine
+   * would: no shutdown hook runs, nothing is released. Waits until the process is gone.
+   */
+  void kill() throws Exception {
+    process.destroyForcibly();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new AssertionError("The application survived SIGKILL for 30 s:\n" + log());
+    }
+  }
+
   private void awaitReady() throws Exception {
     var deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (Instant.now().isBefore(deadline)) {
@@ -101,7 +121,7 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

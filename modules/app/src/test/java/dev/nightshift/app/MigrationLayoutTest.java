@@ -34,7 +34,8 @@ class MigrationLayoutTest {
           "inbox", 4,
           "exports", 5,
           "calendar", 6,
-          "webhooks", 7);
+          "webhooks", 7,
+          "selftest", 9);
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)_(\\d{3})__[a-z0-9_]+\\.sql");
 
