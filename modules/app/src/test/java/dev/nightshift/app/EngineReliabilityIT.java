@@ -230,6 +230,43 @@ class EngineReliabilityIT {
     }
   }
 
+  @Test
+  void aNodePausedPastItsLeaseGetsItsRescuedRunsBackAndNoneFails() throws Exception {
+    var env = nodeEnv(Cluster.databaseEnv(settings));
+    var observerEnv = new HashMap<>(env);
+    observerEnv.put("NIGHTSHIFT_WORKER_ENABLED", "false");
+    Files.createDirectories(logs);
+    try (var worker = AppProcess.start(logs.resolve("worker.log"), env);
+        var observer = AppProcess.start(logs.resolve("observer.log"), observerEnv)) {
+      triggerBatch(observer, "selftest-record", 4, "{\"sleepMillis\":6000}");
+      await().atMost(Duration.ofSeconds(30)).until(() -> executingOn(worker) == 4);
+
+      signal(worker, "STOP");
+      try {
+        // Frozen past its 3 s lease: the observer's maintainer gives its runs back to the queue.
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> runs.count("SELECT count(*) FROM engine.runs WHERE status = 'QUEUED'") == 4);
+      } finally {
+        signal(worker, "CONT");
+      }
+
+      // The resumed node learns its old attempts are no longer its own, claims the runs again,
+      // and keeps the new attempts' leases alive.
+      awaitFinished(Duration.ofSeconds(60));
+      assertThat(runs.statuses(), equalTo(Map.of("COMPLETED", 4L)));
+      assertThat(runs.count("SELECT count(*) FROM engine.runs WHERE attempt <> 2"), equalTo(0L));
+      assertThat(worker.isAlive(), is(true));
+    }
+  }
+
+  private static void signal(AppProcess node, String signal) throws Exception {
+    var kill =
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(node.pid())).inheritIO().start();
+    assertThat(kill.waitFor(), equalTo(0));
+  }
+
   private static Map<String, String> nodeEnv(Map<String, String> database) {
     var env = new HashMap<String, String>(database);
     env.putAll(FAST_RESCUE);

@@ -77,6 +77,13 @@ public interface EngineConfig {
     /** Rows one maintenance statement touches at most, to keep transactions short. */
     @WithDefault("1000")
     int maintenanceBatch();
+
+    /**
+     * How often a node counts queued and executing runs per queue for the queue gauges; counting
+     * costs in proportion to the backlog.
+     */
+    @WithDefault("30s")
+    Duration queueGaugeInterval();
   }
 
   /** Overrides of a task's {@code @TaskDefinition} attributes. */

@@ -4,11 +4,14 @@ import dev.nightshift.engine.runtime.config.EngineConfig;
 import dev.nightshift.engine.runtime.store.QueueStore;
 import dev.nightshift.engine.runtime.store.RunMaintenance;
 import dev.nightshift.engine.runtime.telemetry.RunMetrics;
+import dev.nightshift.engine.runtime.worker.WorkerId;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Every node, at {@code nightshift.runs.maintenance-interval}: returns runs of lost workers to the
  * queue, expires runs whose TTL passed, and deletes finished runs past retention, each in bounded
- * batches until nothing is left, and refreshes the queue gauges. Safe on many nodes at once.
+ * batches until nothing is left; and, on a slower schedule, refreshes the queue gauges. Safe on
+ * many nodes at once.
  */
 @ApplicationScoped
 class Maintainer {
@@ -28,13 +32,17 @@ class Maintainer {
   private final QueueStore queues;
   private final RunMetrics metrics;
   private final EngineConfig.Runs config;
+  private final Duration lease;
   private ScheduledExecutorService timer;
+  // Rescue waits a lease after this: the start, or the last time the database failed.
+  private volatile Instant reachableSince = Instant.now();
 
   Maintainer(RunMaintenance store, QueueStore queues, RunMetrics metrics, EngineConfig config) {
     this.store = store;
     this.queues = queues;
     this.metrics = metrics;
     this.config = config.runs();
+    this.lease = config.worker().lease();
   }
 
   void start(@Observes StartupEvent event) {
@@ -43,6 +51,8 @@ class Maintainer {
             Thread.ofPlatform().name("engine-maintenance").daemon().factory());
     long every = config.maintenanceInterval().toMillis();
     timer.scheduleWithFixedDelay(this::maintain, every, every, TimeUnit.MILLISECONDS);
+    long gauges = config.queueGaugeInterval().toMillis();
+    timer.scheduleWithFixedDelay(this::refreshQueueGauges, gauges, gauges, TimeUnit.MILLISECONDS);
   }
 
   void stop(@Observes ShutdownEvent event) {
@@ -51,12 +61,24 @@ class Maintainer {
     }
   }
 
+  /** Counting a large backlog costs, so gauges refresh on their own, slower schedule. */
+  private void refreshQueueGauges() {
+    try {
+      queues.list().forEach(q -> metrics.queue(q.name(), q.queued(), q.executing()));
+    } catch (RuntimeException e) {
+      LOG.debugf("Queue gauges not refreshed: %s", e.getMessage());
+    }
+  }
+
   private void maintain() {
     int batch = config.maintenanceBatch();
     try {
       int rescued = 0;
-      for (int n; (n = store.rescueLostRuns(batch)) > 0; ) {
-        rescued += n;
+      // After an outage every lease looks expired: give live nodes one lease to renew theirs.
+      if (Instant.now().isAfter(reachableSince.plus(lease))) {
+        for (int n; (n = store.rescueLostRuns(batch, WorkerId.VALUE)) > 0; ) {
+          rescued += n;
+        }
       }
       if (rescued > 0) {
         LOG.warnf("Returned %d runs of lost workers to the queue", rescued);
@@ -67,8 +89,8 @@ class Maintainer {
       while (store.pruneFinishedRuns(config.retention(), batch) == batch) {
         // Keep going until a batch comes back short.
       }
-      queues.list().forEach(q -> metrics.queue(q.name(), q.queued(), q.executing()));
     } catch (SQLException e) {
+      reachableSince = Instant.now();
       LOG.warnf("Maintenance skipped, the database is unreachable: %s", e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("Maintenance failed; it runs again at the next interval", e);

@@ -21,9 +21,10 @@ public class RunMaintenance {
   /**
    * Returns runs whose worker stopped renewing its lease (a crashed node) to the queue, or fails
    * them when no attempt is left. The lost attempt is recorded. A run that completed meanwhile is
-   * no longer EXECUTING and is left alone.
+   * no longer EXECUTING and is left alone, and so are the runs of {@code self}, the calling node,
+   * whose attempts are alive.
    */
-  public int rescueLostRuns(int batch) throws SQLException {
+  public int rescueLostRuns(int batch, String self) throws SQLException {
     return execute(
         """
         WITH rescued AS (
@@ -37,10 +38,12 @@ public class RunMaintenance {
                 'message', 'The worker ' || r.lease_owner || ' stopped renewing its lease.')),
             lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
         WHERE r.id IN (SELECT id FROM engine.runs WHERE status = 'EXECUTING'
-                       AND lease_expires_at < now() LIMIT ? FOR UPDATE SKIP LOCKED)
+                       AND lease_expires_at < now() AND lease_owner IS DISTINCT FROM ?
+                       LIMIT ? FOR UPDATE SKIP LOCKED)
         RETURNING r.id)
         SELECT count(*), engine.notify_changed(array_agg(id)) FROM rescued
         """,
+        self,
         batch);
   }
 
@@ -55,6 +58,7 @@ public class RunMaintenance {
         RETURNING id)
         SELECT count(*), engine.notify_changed(array_agg(id)) FROM expired
         """,
+        null,
         batch);
   }
 
@@ -74,11 +78,15 @@ public class RunMaintenance {
     }
   }
 
-  /** Runs a statement that answers how many rows it changed. */
-  private int execute(String sql, int batch) throws SQLException {
+  /** Runs a statement that answers how many rows it changed; a null {@code self} is not bound. */
+  private int execute(String sql, String self, int batch) throws SQLException {
     try (var c = dataSource.getConnection();
         var statement = c.prepareStatement(sql)) {
-      statement.setInt(1, batch);
+      int i = 1;
+      if (self != null) {
+        statement.setString(i++, self);
+      }
+      statement.setInt(i, batch);
       try (var rs = statement.executeQuery()) {
         rs.next();
         return rs.getInt(1);

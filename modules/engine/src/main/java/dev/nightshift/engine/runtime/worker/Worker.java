@@ -98,7 +98,8 @@ public class Worker {
   }
 
   private void execute(ClaimedRun run) {
-    var execution = factory.create(run, completions::submit, () -> release(run.id()));
+    var execution =
+        factory.create(run, completions::submit, () -> release(run.id(), run.attempt()));
     if (execution.isEmpty()) {
       // Deployed elsewhere but not here (a rolling upgrade): give it back for another node.
       completions.submit(
@@ -113,12 +114,12 @@ public class Worker {
   }
 
   private void written(List<Completion> written) {
-    written.forEach(c -> inFlight.remove(c.runId()));
+    written.forEach(c -> inFlight.remove(c.runId(), c.attempt()));
     wake.signal();
   }
 
-  private void release(UUID run) {
-    inFlight.remove(run);
+  private void release(UUID run, int attempt) {
+    inFlight.remove(run, attempt);
     wake.signal();
   }
 
@@ -130,15 +131,25 @@ public class Worker {
   }
 
   private void renewLeases() {
-    var ids = inFlight.ids();
-    if (ids.isEmpty()) {
+    var held = inFlight.snapshot();
+    if (held.isEmpty()) {
       return;
     }
     try {
-      var held = leases.renew(WorkerId.VALUE, ids, config.lease());
-      ids.stream().filter(id -> !held.contains(id)).forEach(this::cancelLocally);
+      var stillOurs = leases.renew(WorkerId.VALUE, held.keySet(), config.lease());
+      // Cancel the very attempts that lost their lease: the run may have been claimed again by
+      // now, and that newer attempt is ours.
+      held.forEach(
+          (run, execution) -> {
+            if (!stillOurs.contains(run)) {
+              execution.cancel();
+            }
+          });
     } catch (SQLException e) {
-      LOG.warnf("Could not renew the leases of %d runs: %s", ids.size(), e.getMessage());
+      LOG.warnf("Could not renew the leases of %d runs: %s", held.size(), e.getMessage());
+    } catch (RuntimeException e) {
+      // A scheduled task that throws is never run again: keep the heartbeat alive.
+      LOG.error("Unexpected error renewing leases; the heartbeat goes on", e);
     }
   }
 
