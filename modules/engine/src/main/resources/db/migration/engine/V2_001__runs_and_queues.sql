@@ -130,7 +130,8 @@ END $$;
 -- queue and runs with a key against their (queue, key); the executing runs are counted under an
 -- advisory lock per queue or key, taken in sorted order so that claimers never deadlock.
 CREATE FUNCTION engine.claim_runs(p_worker text, p_limit int, p_lease interval)
-RETURNS SETOF engine.runs
+RETURNS TABLE (id uuid, task_id text, payload text, attempt int, max_attempts int, team_id uuid,
+               trace_parent text, run_at timestamptz, started_at timestamptz)
 LANGUAGE plpgsql AS $$
 DECLARE
     v_ids uuid[];
@@ -191,5 +192,6 @@ BEGIN
         lease_expires_at = now() + p_lease, started_at = coalesce(r.started_at, now()),
         updated_at = now()
     WHERE r.id = ANY (v_accepted)
-    RETURNING r.*;
+    RETURNING r.id, r.task_id, r.payload::text, r.attempt, r.max_attempts, r.team_id,
+              r.trace_parent, r.run_at, r.started_at;
 END $$;

@@ -2,9 +2,11 @@ package dev.nightshift.engine.runtime.telemetry;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,12 +16,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code .started}, {@code .succeeded}, {@code .failed} (ended FAILED or TIMED_OUT), {@code
  * .retried} (attempts that failed and will run again); timers {@code nightshift.runs.start.latency}
  * (from due to started) and {@code nightshift.runs.duration} (one attempt, by outcome); gauges
- * {@code nightshift.queue.depth} and {@code nightshift.queue.executing}.
+ * {@code nightshift.queue.depth} and {@code nightshift.queue.executing}. Meters are looked up once
+ * per task and kept: recording sits on the path of every run.
  */
 @ApplicationScoped
 public class RunMetrics {
 
+  private record TaskMeters(
+      Counter triggered,
+      Counter started,
+      Counter succeeded,
+      Counter failed,
+      Counter retried,
+      Timer startLatency,
+      Map<String, Timer> durations) {}
+
   private final MeterRegistry registry;
+  private final Map<String, TaskMeters> tasks = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> executing = new ConcurrentHashMap<>();
 
@@ -28,31 +41,29 @@ public class RunMetrics {
   }
 
   public void triggered(String task, int count) {
-    counter("nightshift.runs.triggered", task).increment(count);
+    meters(task).triggered().increment(count);
   }
 
   public void started(String task, Duration latency) {
-    counter("nightshift.runs.started", task).increment();
-    Timer.builder("nightshift.runs.start.latency")
-        .description("From when a run was due to when an attempt started")
-        .tag("task", task)
-        .publishPercentileHistogram()
-        .register(registry)
-        .record(latency);
+    var meters = meters(task);
+    meters.started().increment();
+    meters.startLatency().record(latency);
   }
 
-  /** One attempt ended: {@code outcome} is COMPLETED, QUEUED (a retry), FAILED or TIMED_OUT. */
+  /**
+   * One attempt ended: {@code outcome} is COMPLETED, QUEUED (a retry), FAILED, TIMED_OUT or
+   * CANCELED.
+   */
   public void finished(String task, String outcome, Duration duration) {
-    Timer.builder("nightshift.runs.duration")
-        .description("How long one attempt ran")
-        .tags("task", task, "outcome", outcome)
-        .publishPercentileHistogram()
-        .register(registry)
-        .record(duration);
+    var meters = meters(task);
+    meters.durations().computeIfAbsent(outcome, o -> durationTimer(task, o)).record(duration);
     switch (outcome) {
-      case "COMPLETED" -> counter("nightshift.runs.succeeded", task).increment();
-      case "QUEUED" -> counter("nightshift.runs.retried", task).increment();
-      default -> counter("nightshift.runs.failed", task).increment();
+      case "COMPLETED" -> meters.succeeded().increment();
+      case "QUEUED" -> meters.retried().increment();
+      case "CANCELED" -> {
+        // Neither a success nor a failure of the task.
+      }
+      default -> meters.failed().increment();
     }
   }
 
@@ -62,14 +73,33 @@ public class RunMetrics {
     executing.computeIfAbsent(queue, q -> gauge("nightshift.queue.executing", q)).set(running);
   }
 
-  private AtomicLong gauge(String name, String queue) {
-    return registry.gauge(
-        name,
-        java.util.List.of(io.micrometer.core.instrument.Tag.of("queue", queue)),
-        new AtomicLong());
+  private TaskMeters meters(String task) {
+    return tasks.computeIfAbsent(
+        task,
+        t ->
+            new TaskMeters(
+                registry.counter("nightshift.runs.triggered", "task", t),
+                registry.counter("nightshift.runs.started", "task", t),
+                registry.counter("nightshift.runs.succeeded", "task", t),
+                registry.counter("nightshift.runs.failed", "task", t),
+                registry.counter("nightshift.runs.retried", "task", t),
+                Timer.builder("nightshift.runs.start.latency")
+                    .description("From when a run was due to when an attempt started")
+                    .tag("task", t)
+                    .publishPercentileHistogram()
+                    .register(registry),
+                new ConcurrentHashMap<>()));
   }
 
-  private Counter counter(String name, String task) {
-    return registry.counter(name, "task", task);
+  private Timer durationTimer(String task, String outcome) {
+    return Timer.builder("nightshift.runs.duration")
+        .description("How long one attempt ran")
+        .tags("task", task, "outcome", outcome)
+        .publishPercentileHistogram()
+        .register(registry);
+  }
+
+  private AtomicLong gauge(String name, String queue) {
+    return registry.gauge(name, List.of(Tag.of("queue", queue)), new AtomicLong());
   }
 }
