@@ -261,6 +261,29 @@ class EngineReliabilityIT {
     }
   }
 
+  @Test
+  void aStoppedNodeHandsItsUnfinishedRunsBackWithoutSpendingAnAttempt() throws Exception {
+    var env = nodeEnv(Cluster.databaseEnv(settings));
+    env.put("NIGHTSHIFT_WORKER_SHUTDOWN_GRACE", "1s");
+    Files.createDirectories(logs);
+    try (var first = AppProcess.start(logs.resolve("first.log"), env)) {
+      triggerBatch(first, "selftest-record", 4, "{\"sleepMillis\":30000}");
+      await().atMost(Duration.ofSeconds(30)).until(() -> executingOn(first) == 4);
+    }
+    // Stopped with SIGTERM: the attempts outlived the grace period and were released.
+    assertThat(runs.statuses(), equalTo(Map.of("QUEUED", 4L)));
+    assertThat(
+        runs.count("SELECT count(*) FROM engine.runs WHERE attempt = 0 AND lease_owner IS NULL"),
+        equalTo(4L));
+
+    runs.execute("UPDATE engine.runs SET payload = '{\"sleepMillis\":0}'");
+    try (var second = AppProcess.start(logs.resolve("second.log"), env)) {
+      awaitFinished(Duration.ofSeconds(30));
+      assertThat(runs.statuses(), equalTo(Map.of("COMPLETED", 4L)));
+      assertThat(runs.count("SELECT count(*) FROM engine.runs WHERE attempt <> 1"), equalTo(0L));
+    }
+  }
+
   private static void signal(AppProcess node, String signal) throws Exception {
     var kill =
         new ProcessBuilder("kill", "-" + signal, String.valueOf(node.pid())).inheritIO().start();
