@@ -54,8 +54,15 @@ final class AppProcess implements AutoCloseable {
   }
 
   HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return send(method, path, body, Map.of());
+  }
+
+  HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
+      throws Exception {
+    var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    headers.forEach(builder::header);
     var request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        builder
             .header("Authorization", "Bearer " + ADMIN_KEY)
             .header("Content-Type", "application/json")
             .method(

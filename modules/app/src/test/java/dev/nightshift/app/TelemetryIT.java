@@ -1,5 +1,6 @@
 package dev.nightshift.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,9 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.nightshift.testkit.PostgresTestResource;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -46,11 +51,12 @@ class TelemetryIT {
   @Test
   void anOtlpEndpointAloneSwitchesTracingOnAndJsonLogsAreAnOption() throws Exception {
     var spansReceived = new CountDownLatch(1);
+    var exports = new CopyOnWriteArrayList<byte[]>();
     var collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     collector.createContext(
         "/v1/traces",
         exchange -> {
-          exchange.getRequestBody().readAllBytes();
+          exports.add(exchange.getRequestBody().readAllBytes());
           exchange.sendResponseHeaders(200, -1);
           exchange.close();
           spansReceived.countDown();
@@ -67,6 +73,26 @@ class TelemetryIT {
         assertThat(app.send("GET", "/api/v1/teams", null).statusCode(), equalTo(200));
         assertThat(
             "spans reach the collector", spansReceived.await(30, TimeUnit.SECONDS), equalTo(true));
+        // A run triggered in a trace continues it: its attempt's span carries the trace id. The
+        // run is delayed so that its span is exported apart from the HTTP request's span.
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var triggered =
+            app.send(
+                "POST",
+                "/api/v1/tasks/selftest-noop/trigger",
+                "{\"payload\": {}, \"options\": {\"delay\": \"1500ms\"}}",
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        assertThat(triggered.body(), triggered.statusCode(), equalTo(200));
+        byte[] runSpanName = "run selftest-noop".getBytes(StandardCharsets.UTF_8);
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> exports.stream().anyMatch(body -> indexOf(body, runSpanName) >= 0));
+        var withRunSpan = exports.stream().filter(body -> indexOf(body, runSpanName) >= 0).toList();
+        assertThat(
+            "the run's span is in the trigger's trace",
+            withRunSpan.stream()
+                .allMatch(body -> indexOf(body, HexFormat.of().parseHex(traceId)) >= 0),
+            equalTo(true));
         var json = new ObjectMapper();
         for (String line : app.log().lines().filter(l -> !l.isBlank()).toList()) {
           assertThat(line, json.readTree(line).has("message"), equalTo(true));
@@ -75,6 +101,19 @@ class TelemetryIT {
     } finally {
       collector.stop(0);
     }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   @Test
