@@ -284,6 +284,57 @@ class EngineReliabilityIT {
     }
   }
 
+  @Test
+  void aConcurrencyKeyHoldsAcrossThreeNodes() throws Exception {
+    var env = nodeEnv(Cluster.databaseEnv(settings));
+    // One run per key at a time; a system property, since environment variables cannot name a
+    // task id with a hyphen.
+    env.put("JAVA_TOOL_OPTIONS", "-Dnightshift.tasks.selftest-record.concurrency-limit=1");
+    // Two attempts per node for six keys: no node can hold every key, so all three contend.
+    env.put("NIGHTSHIFT_WORKER_CONCURRENCY", "2");
+    try (var cluster = Cluster.start(logs, 3, env)) {
+      var items = new StringBuilder("{\"items\":[");
+      for (int i = 0; i < 60; i++) {
+        items
+            .append(i == 0 ? "" : ",")
+            .append("{\"payload\":{\"sleepMillis\":150},\"options\":{\"concurrencyKey\":\"team-")
+            .append(i % 6)
+            .append("\"}}");
+      }
+      var response =
+          cluster
+              .node(0)
+              .send("POST", "/api/v1/tasks/selftest-record/batch", items.append("]}").toString());
+      assertThat(response.body(), response.statusCode(), equalTo(200));
+
+      awaitFinished(Duration.ofSeconds(60));
+      assertThat(runs.statuses(), equalTo(Map.of("COMPLETED", 60L)));
+      assertThat(
+          "no two runs of one key overlapped, whichever node ran them",
+          runs.count(
+              "SELECT count(*) FROM engine.runs a JOIN engine.runs b"
+                  + " ON a.concurrency_key = b.concurrency_key AND a.id < b.id"
+                  + " AND a.started_at < b.finished_at AND b.started_at < a.finished_at"),
+          equalTo(0L));
+      assertThat(
+          "every node took part",
+          runs.count("SELECT count(DISTINCT worker) FROM selftest.executions"),
+          equalTo(3L));
+      assertThat(
+          "and every run needed one attempt",
+          runs.count("SELECT count(*) FROM engine.runs WHERE attempt <> 1"),
+          equalTo(0L));
+      assertThat(
+          "keys ran side by side",
+          runs.count(
+                  "SELECT count(*) FROM engine.runs a JOIN engine.runs b"
+                      + " ON a.concurrency_key <> b.concurrency_key"
+                      + " AND a.started_at < b.finished_at AND b.started_at < a.finished_at")
+              > 0,
+          is(true));
+    }
+  }
+
   private static void signal(AppProcess node, String signal) throws Exception {
     var kill =
         new ProcessBuilder("kill", "-" + signal, String.valueOf(node.pid())).inheritIO().start();

@@ -188,9 +188,12 @@ BEGIN
 
     RETURN QUERY
     UPDATE engine.runs r
+    -- clock_timestamp(), not now(): this transaction may have waited on a key's lock while
+    -- another run of the key completed; the start is after that, not when the claim began.
     SET status = 'EXECUTING', attempt = r.attempt + 1, lease_owner = p_worker,
-        lease_expires_at = now() + p_lease, started_at = coalesce(r.started_at, now()),
-        updated_at = now()
+        lease_expires_at = clock_timestamp() + p_lease,
+        started_at = coalesce(r.started_at, clock_timestamp()),
+        updated_at = clock_timestamp()
     WHERE r.id = ANY (v_accepted)
     RETURNING r.id, r.task_id, r.payload::text, r.attempt, r.max_attempts, r.team_id,
               r.trace_parent, r.run_at, r.started_at;

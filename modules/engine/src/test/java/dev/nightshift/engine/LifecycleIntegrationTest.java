@@ -27,6 +27,7 @@ class LifecycleIntegrationTest {
   @Inject Engine engine;
   @Inject RunReads reads;
   @Inject AgroalDataSource dataSource;
+  @Inject dev.nightshift.engine.runtime.store.RunMaintenance maintenance;
 
   @Test
   void cancellingAnExecutingRunReachesTheRunningCode() {
@@ -103,6 +104,36 @@ class LifecycleIntegrationTest {
     var run = RunAwait.until(reads, id, RunStatus.COMPLETED);
     assertThat(run.attempt(), equalTo(2));
     assertThat(run.attempts().get(0).get("type").asText(), equalTo("WorkerLost"));
+  }
+
+  @Test
+  void finishedRunsPastRetentionArePrunedInBatchesAndUnfinishedOnesNever() throws Exception {
+    var done = engine.trigger("echo", new EchoTask.Payload("old"), TriggerOptions.defaults()).id();
+    RunAwait.until(reads, done, RunStatus.COMPLETED);
+    var waiting =
+        engine
+            .trigger(
+                "echo",
+                new EchoTask.Payload("later"),
+                TriggerOptions.defaults().withDelay(Duration.ofHours(1)))
+            .id();
+    try (var c = dataSource.getConnection();
+        var s =
+            c.prepareStatement(
+                "UPDATE engine.runs SET finished_at = now() - interval '40 days' WHERE id = ?")) {
+      s.setObject(1, done);
+      s.executeUpdate();
+    }
+
+    int pruned = 0;
+    for (int n; (n = maintenance.pruneFinishedRuns(Duration.ofDays(30), 1)) > 0; ) {
+      assertThat("one batch never exceeds its bound", n, equalTo(1));
+      pruned += n;
+    }
+
+    assertThat(pruned >= 1, is(true));
+    assertThat(reads.find(done).isPresent(), is(false));
+    assertThat(reads.find(waiting).isPresent(), is(true));
   }
 
   @Test
