@@ -43,36 +43,22 @@ public record TriggerOptions(
   }
 
   public TriggerOptions withIdempotencyKey(String key, Duration keyTtl) {
-    return new TriggerOptions(
-        key, keyTtl, concurrencyKey, runAt, priority, ttl, tags, metadata, queue, teamId);
+    var copy = new Copy(this);
+    copy.idempotencyKey = key;
+    copy.idempotencyKeyTtl = keyTtl;
+    return copy.build();
   }
 
   public TriggerOptions withConcurrencyKey(String key) {
-    return new TriggerOptions(
-        idempotencyKey,
-        idempotencyKeyTtl,
-        key,
-        runAt,
-        priority,
-        ttl,
-        tags,
-        metadata,
-        queue,
-        teamId);
+    var copy = new Copy(this);
+    copy.concurrencyKey = key;
+    return copy.build();
   }
 
   public TriggerOptions withRunAt(Instant instant) {
-    return new TriggerOptions(
-        idempotencyKey,
-        idempotencyKeyTtl,
-        concurrencyKey,
-        instant,
-        priority,
-        ttl,
-        tags,
-        metadata,
-        queue,
-        teamId);
+    var copy = new Copy(this);
+    copy.runAt = instant;
+    return copy.build();
   }
 
   public TriggerOptions withDelay(Duration delay) {
@@ -80,86 +66,79 @@ public record TriggerOptions(
   }
 
   public TriggerOptions withPriority(int value) {
-    return new TriggerOptions(
-        idempotencyKey,
-        idempotencyKeyTtl,
-        concurrencyKey,
-        runAt,
-        value,
-        ttl,
-        tags,
-        metadata,
-        queue,
-        teamId);
+    var copy = new Copy(this);
+    copy.priority = value;
+    return copy.build();
   }
 
   public TriggerOptions withTtl(Duration value) {
-    return new TriggerOptions(
-        idempotencyKey,
-        idempotencyKeyTtl,
-        concurrencyKey,
-        runAt,
-        priority,
-        value,
-        tags,
-        metadata,
-        queue,
-        teamId);
+    var copy = new Copy(this);
+    copy.ttl = value;
+    return copy.build();
   }
 
   public TriggerOptions withTags(List<String> values) {
-    return new TriggerOptions(
-        idempotencyKey,
-        idempotencyKeyTtl,
-        concurrencyKey,
-        runAt,
-        priority,
-        ttl,
-        values,
-        metadata,
-        queue,
-        teamId);
+    var copy = new Copy(this);
+    copy.tags = values;
+    return copy.build();
   }
 
   public TriggerOptions withMetadata(Map<String, Object> values) {
-    return new TriggerOptions(
-        idempotencyKey,
-        idempotencyKeyTtl,
-        concurrencyKey,
-        runAt,
-        priority,
-        ttl,
-        tags,
-        values,
-        queue,
-        teamId);
+    var copy = new Copy(this);
+    copy.metadata = values;
+    return copy.build();
   }
 
   public TriggerOptions withQueue(String value) {
-    return new TriggerOptions(
-        idempotencyKey,
-        idempotencyKeyTtl,
-        concurrencyKey,
-        runAt,
-        priority,
-        ttl,
-        tags,
-        metadata,
-        value,
-        teamId);
+    var copy = new Copy(this);
+    copy.queue = value;
+    return copy.build();
   }
 
   public TriggerOptions withTeam(UUID value) {
-    return new TriggerOptions(
-        idempotencyKey,
-        idempotencyKeyTtl,
-        concurrencyKey,
-        runAt,
-        priority,
-        ttl,
-        tags,
-        metadata,
-        queue,
-        value);
+    var copy = new Copy(this);
+    copy.teamId = value;
+    return copy.build();
+  }
+
+  /** A changeable copy, so that each {@code with...} method names only what it changes. */
+  private static final class Copy {
+    private String idempotencyKey;
+    private Duration idempotencyKeyTtl;
+    private String concurrencyKey;
+    private Instant runAt;
+    private Integer priority;
+    private Duration ttl;
+    private List<String> tags;
+    private Map<String, Object> metadata;
+    private String queue;
+    private UUID teamId;
+
+    private Copy(TriggerOptions o) {
+      idempotencyKey = o.idempotencyKey;
+      idempotencyKeyTtl = o.idempotencyKeyTtl;
+      concurrencyKey = o.concurrencyKey;
+      runAt = o.runAt;
+      priority = o.priority;
+      ttl = o.ttl;
+      tags = o.tags;
+      metadata = o.metadata;
+      queue = o.queue;
+      teamId = o.teamId;
+    }
+
+    private TriggerOptions build() {
+      return new TriggerOptions(
+          idempotencyKey,
+          idempotencyKeyTtl,
+          concurrencyKey,
+          runAt,
+          priority,
+          ttl,
+          tags,
+          metadata,
+          queue,
+          teamId);
+    }
   }
 }

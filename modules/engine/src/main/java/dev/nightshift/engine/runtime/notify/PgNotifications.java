@@ -1,5 +1,6 @@
 package dev.nightshift.engine.runtime.notify;
 
+import dev.nightshift.engine.runtime.Backoff;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +73,7 @@ public class PgNotifications {
   }
 
   private void listen() {
-    Duration backoff = Duration.ofMillis(500);
+    var backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15));
     while (!stopping) {
       try (Connection connection = dataSource.getConnection()) {
         try (var listen = connection.createStatement()) {
@@ -80,7 +81,7 @@ public class PgNotifications {
             listen.execute("LISTEN " + channel);
           }
         }
-        backoff = Duration.ofMillis(500);
+        backoff.reset();
         subscriptions.values().forEach(list -> list.forEach(s -> s.onReconnect().run()));
         var pg = connection.unwrap(PGConnection.class);
         while (!stopping) {
@@ -98,12 +99,8 @@ public class PgNotifications {
         if (!stopping) {
           LOG.warnf(
               "Notifications interrupted, relying on polling; reconnecting in %s: %s",
-              backoff, e.getMessage());
-          sleep(backoff);
-          backoff =
-              backoff.multipliedBy(2).compareTo(Duration.ofSeconds(15)) > 0
-                  ? Duration.ofSeconds(15)
-                  : backoff.multipliedBy(2);
+              backoff.next(), e.getMessage());
+          backoff.pause();
         }
       }
     }
@@ -116,14 +113,6 @@ public class PgNotifications {
       } catch (RuntimeException e) {
         LOG.error("A notification handler failed on " + channel, e);
       }
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

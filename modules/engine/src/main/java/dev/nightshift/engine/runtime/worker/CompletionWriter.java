@@ -1,5 +1,6 @@
 package dev.nightshift.engine.runtime.worker;
 
+import dev.nightshift.engine.runtime.Backoff;
 import dev.nightshift.engine.runtime.store.Completion;
 import dev.nightshift.engine.runtime.store.RunCompletions;
 import java.sql.SQLException;
@@ -61,7 +62,7 @@ final class CompletionWriter implements Runnable {
   @Override
   public void run() {
     var batch = new ArrayList<Completion>(MAX_BATCH);
-    Duration backoff = Duration.ofMillis(100);
+    var backoff = new Backoff(Duration.ofMillis(100), MAX_BACKOFF);
     while (!(stopping && queue.isEmpty() && batch.isEmpty())) {
       try {
         if (batch.isEmpty()) {
@@ -76,28 +77,16 @@ final class CompletionWriter implements Runnable {
         store.write(worker, batch);
         written.accept(List.copyOf(batch));
         batch.clear();
-        backoff = Duration.ofMillis(100);
+        backoff.reset();
       } catch (SQLException e) {
         LOG.warnf(
             "Could not write %d completions, retrying in %s: %s",
-            batch.size(), backoff, e.getMessage());
-        sleep(backoff);
-        backoff =
-            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-                ? MAX_BACKOFF
-                : backoff.multipliedBy(2);
+            batch.size(), backoff.next(), e.getMessage());
+        backoff.pause();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.nightshift.engine.runtime.worker;
 
+import dev.nightshift.engine.runtime.Backoff;
 import dev.nightshift.engine.runtime.config.EngineConfig;
 import dev.nightshift.engine.runtime.store.ClaimedRun;
 import dev.nightshift.engine.runtime.store.RunLeases;
@@ -55,7 +56,7 @@ final class Dispatcher implements Runnable {
 
   @Override
   public void run() {
-    Duration backoff = Duration.ofMillis(200);
+    var backoff = new Backoff(Duration.ofMillis(200), MAX_BACKOFF);
     boolean failing = false;
     while (!stopping) {
       lastLoop = System.nanoTime();
@@ -67,7 +68,7 @@ final class Dispatcher implements Runnable {
         if (failing) {
           LOG.info("The database answers again; claiming runs");
           failing = false;
-          backoff = Duration.ofMillis(200);
+          backoff.reset();
         }
         claimed.forEach(start);
         if (claimed.size() < wanted || wanted == 0) {
@@ -79,26 +80,14 @@ final class Dispatcher implements Runnable {
               "Cannot claim runs, the database is unreachable; retrying: %s", e.getMessage());
           failing = true;
         }
-        sleep(backoff);
-        backoff =
-            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-                ? MAX_BACKOFF
-                : backoff.multipliedBy(2);
+        backoff.pause();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
         LOG.error("Unexpected error in the claim loop; continuing", e);
-        sleep(backoff);
+        backoff.pause();
       }
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
