@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -32,6 +33,7 @@ final class Execution implements Runnable {
   private final Runnable released;
   private volatile Thread thread;
   private volatile boolean timedOut;
+  private volatile Future<?> timeout;
 
   Execution(
       ClaimedRun run,
@@ -53,6 +55,11 @@ final class Execution implements Runnable {
 
   Duration maxDuration() {
     return task.settings().maxDuration();
+  }
+
+  /** The max-duration timer of this attempt, cancelled when the attempt ends. */
+  void guardedBy(Future<?> timer) {
+    this.timeout = timer;
   }
 
   @Override
@@ -83,6 +90,11 @@ final class Execution implements Runnable {
     } finally {
       thread = null;
       Thread.interrupted();
+      // An uncancelled timer would keep this attempt in memory until max duration passed.
+      var timer = timeout;
+      if (timer != null) {
+        timer.cancel(false);
+      }
     }
     String outcome = context.isCancelled() ? "CANCELED" : completion.status().name();
     RunTracing.endAttempt(span, outcome, failure);

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -64,9 +65,12 @@ public class Worker {
       return;
     }
     executions = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("run-", 0).factory());
-    timers =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("worker-timers").daemon().factory());
+    var scheduler =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().name("worker-timers").daemon().factory());
+    // Each attempt's max-duration timer is cancelled when the attempt ends: drop it from the queue.
+    scheduler.setRemoveOnCancelPolicy(true);
+    timers = scheduler;
     completions =
         new CompletionWriter(
             completionStore, WorkerId.VALUE, this::written, factory::flushProgress);
@@ -108,8 +112,13 @@ public class Worker {
       return;
     }
     inFlight.add(execution.get());
-    timers.schedule(
-        execution.get()::timeOut, execution.get().maxDuration().toMillis(), TimeUnit.MILLISECONDS);
+    execution
+        .get()
+        .guardedBy(
+            timers.schedule(
+                execution.get()::timeOut,
+                execution.get().maxDuration().toMillis(),
+                TimeUnit.MILLISECONDS));
     executions.execute(execution.get());
   }
 
