@@ -10,7 +10,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -58,10 +57,6 @@ public class TaskRegistry {
 
   public Optional<RegisteredTask> find(String id) {
     return Optional.ofNullable(tasks.get(id));
-  }
-
-  public Collection<RegisteredTask> all() {
-    return tasks.values();
   }
 
   /** The queues the deployed tasks declare. */
