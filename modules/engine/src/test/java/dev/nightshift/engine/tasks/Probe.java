@@ -19,7 +19,19 @@ public final class Probe {
   /** Runs whose task saw the cancellation (interrupt or isCancelled). */
   public static final Map<UUID, Boolean> SAW_CANCEL = new ConcurrentHashMap<>();
 
+  /** How often each step body ran, by a test's own step key. */
+  public static final Map<String, AtomicInteger> STEPS = new ConcurrentHashMap<>();
+
   private Probe() {}
+
+  static void step(String key) {
+    STEPS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  public static int steps(String key) {
+    var count = STEPS.get(key);
+    return count == null ? 0 : count.get();
+  }
 
   static int attempt(UUID run) {
     return ATTEMPTS.computeIfAbsent(run, r -> new AtomicInteger()).incrementAndGet();

@@ -27,11 +27,12 @@ public class RunClock {
                 UPDATE engine.runs SET
                     run_at = run_at - ?, expires_at = expires_at - ?,
                     idempotency_expires_at = idempotency_expires_at - ?,
-                    lease_expires_at = lease_expires_at - ?, created_at = created_at - ?
+                    lease_expires_at = lease_expires_at - ?, created_at = created_at - ?,
+                    wait_until = wait_until - ?
                 WHERE finished_at IS NULL OR idempotency_expires_at IS NOT NULL
                 """)) {
       var interval = RunLeases.interval(duration);
-      for (int i = 1; i <= 5; i++) {
+      for (int i = 1; i <= 6; i++) {
         update.setObject(i, interval);
       }
       update.executeUpdate();

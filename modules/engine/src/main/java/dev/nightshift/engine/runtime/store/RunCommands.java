@@ -16,10 +16,21 @@ public class RunCommands {
   }
 
   /**
-   * Cancels an unfinished run at once; the worker executing it, if any, is told through {@code
-   * nightshift_cancel} and finds out at its next heartbeat at the latest. False if it had finished.
+   * Cancels an unfinished run at once, and then its unfinished descendants (the children it waits
+   * for); a worker executing one is told through {@code nightshift_cancel} and finds out at its
+   * next heartbeat at the latest. False if the run had finished.
    */
   public boolean cancel(UUID id) {
+    // The parent first, in its own transaction: a child's completion then finds its parent no
+    // longer waiting and leaves it alone, so the two never lock each other's rows.
+    boolean canceled = cancelRun(id);
+    if (canceled) {
+      cancelDescendants(id);
+    }
+    return canceled;
+  }
+
+  private boolean cancelRun(UUID id) {
     String sql =
         """
         WITH canceled AS (
@@ -61,6 +72,30 @@ public class RunCommands {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not retry run " + id, e);
+    }
+  }
+
+  private void cancelDescendants(UUID id) {
+    String sql =
+        """
+        WITH RECURSIVE tree AS (
+            SELECT r.id FROM engine.runs r WHERE r.parent_id = ?
+            UNION
+            SELECT r.id FROM engine.runs r JOIN tree t ON r.parent_id = t.id),
+        canceled AS (
+            UPDATE engine.runs SET status = 'CANCELED', finished_at = now(), lease_owner = NULL,
+                lease_expires_at = NULL, updated_at = now()
+            WHERE id IN (SELECT id FROM tree) AND status IN ('QUEUED', 'EXECUTING', 'WAITING')
+            RETURNING id)
+        SELECT (SELECT count(pg_notify('nightshift_cancel', id::text)) FROM canceled),
+               (SELECT count(*) FROM (SELECT engine.notify_changed(array_agg(id)) FROM canceled) n)
+        """;
+    try (var c = dataSource.getConnection();
+        var cancel = c.prepareStatement(sql)) {
+      cancel.setObject(1, id);
+      cancel.execute();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not cancel the children of run " + id, e);
     }
   }
 }

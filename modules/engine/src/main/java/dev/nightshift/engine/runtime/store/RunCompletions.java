@@ -1,13 +1,20 @@
 package dev.nightshift.engine.runtime.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nightshift.engine.RunStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Writes how attempts ended, many in one statement. */
+/**
+ * Writes how attempts ended, many in one statement; attempts that wait go through {@code
+ * engine.suspend_runs}.
+ */
 @ApplicationScoped
 public class RunCompletions {
 
@@ -35,13 +42,29 @@ public class RunCompletions {
       """;
 
   private final DataSource dataSource;
+  private final ObjectMapper json;
 
-  RunCompletions(DataSource dataSource) {
+  RunCompletions(DataSource dataSource, ObjectMapper json) {
     this.dataSource = dataSource;
+    this.json = json;
   }
 
   /** Writes the completions of {@code worker}'s attempts; late ones change nothing. */
   public void write(String worker, List<Completion> completions) throws SQLException {
+    var ended = completions.stream().filter(c -> c.status() != RunStatus.WAITING).toList();
+    var waiting = completions.stream().filter(c -> c.status() == RunStatus.WAITING).toList();
+    try (var c = dataSource.getConnection()) {
+      if (!ended.isEmpty()) {
+        writeEnded(c, worker, ended);
+      }
+      if (!waiting.isEmpty()) {
+        suspend(c, worker, waiting);
+      }
+    }
+  }
+
+  private void writeEnded(Connection c, String worker, List<Completion> completions)
+      throws SQLException {
     int n = completions.size();
     var ids = new UUID[n];
     var attempts = new Integer[n];
@@ -58,8 +81,7 @@ public class RunCompletions {
       retryAts[i] = completion.retryAt() == null ? null : Timestamp.from(completion.retryAt());
       errors[i] = completion.error();
     }
-    try (var c = dataSource.getConnection();
-        var update = c.prepareStatement(SQL)) {
+    try (var update = c.prepareStatement(SQL)) {
       update.setArray(1, c.createArrayOf("uuid", ids));
       update.setArray(2, c.createArrayOf("int4", attempts));
       update.setArray(3, c.createArrayOf("text", statuses));
@@ -68,6 +90,20 @@ public class RunCompletions {
       update.setArray(6, c.createArrayOf("text", errors));
       update.setString(7, worker);
       update.execute();
+    }
+  }
+
+  private void suspend(Connection c, String worker, List<Completion> completions)
+      throws SQLException {
+    var items = json.createArrayNode();
+    for (var completion : completions) {
+      ObjectNode item = json.valueToTree(completion.waitSpec());
+      items.add(item.put("id", completion.runId().toString()).put("attempt", completion.attempt()));
+    }
+    try (var suspend = c.prepareStatement("SELECT engine.suspend_runs(?, ?::jsonb)")) {
+      suspend.setString(1, worker);
+      suspend.setString(2, items.toString());
+      suspend.execute();
     }
   }
 }

@@ -37,4 +37,20 @@ public class RunInserts {
       throw new IllegalStateException("Could not insert runs", e);
     }
   }
+
+  /** The root of {@code run}'s tree, which its children share. */
+  public UUID rootOf(UUID run) {
+    try (var c = dataSource.getConnection();
+        var select = c.prepareStatement("SELECT root_id FROM engine.runs WHERE id = ?")) {
+      select.setObject(1, run);
+      try (var rs = select.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("Run " + run + " does not exist");
+        }
+        return rs.getObject(1, UUID.class);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read run " + run, e);
+    }
+  }
 }

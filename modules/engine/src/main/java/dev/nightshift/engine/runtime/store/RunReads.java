@@ -122,7 +122,8 @@ public class RunReads {
         instant(rs, "run_at"),
         instant(rs, "started_at"),
         instant(rs, "finished_at"),
-        instant(rs, "expires_at"));
+        instant(rs, "expires_at"),
+        null);
   }
 
   private JsonNode tree(String value) {

@@ -1,7 +1,9 @@
 package dev.nightshift.engine.runtime.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightshift.engine.RunStatus;
+import dev.nightshift.engine.runtime.journal.JournalEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import java.util.UUID;
  * @param attempts every failed attempt with its error and stack trace, oldest first
  * @param attempt the number of the current or last attempt; 0 before the first
  * @param runAt when it may start (or retry)
+ * @param steps the run's steps and waits, oldest first; only in a single run's detail
  */
 public record RunView(
     UUID id,
@@ -36,4 +39,34 @@ public record RunView(
     Instant runAt,
     Instant startedAt,
     Instant finishedAt,
-    Instant expiresAt) {}
+    Instant expiresAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<JournalEntry> steps) {
+
+  public RunView withSteps(List<JournalEntry> entries) {
+    return new RunView(
+        id,
+        taskId,
+        queue,
+        status,
+        teamId,
+        payload,
+        output,
+        attempts,
+        attempt,
+        maxAttempts,
+        priority,
+        tags,
+        metadata,
+        progress,
+        idempotencyKey,
+        concurrencyKey,
+        parentId,
+        rootId,
+        createdAt,
+        runAt,
+        startedAt,
+        finishedAt,
+        expiresAt,
+        List.copyOf(entries));
+  }
+}

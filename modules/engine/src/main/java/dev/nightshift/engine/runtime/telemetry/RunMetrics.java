@@ -51,8 +51,8 @@ public class RunMetrics {
   }
 
   /**
-   * One attempt ended: {@code outcome} is COMPLETED, QUEUED (a retry), FAILED, TIMED_OUT or
-   * CANCELED.
+   * One attempt ended: {@code outcome} is COMPLETED, QUEUED (a retry), FAILED, TIMED_OUT, CANCELED
+   * or WAITING (suspended on a wait).
    */
   public void finished(String task, String outcome, Duration duration) {
     var meters = meters(task);
@@ -60,7 +60,7 @@ public class RunMetrics {
     switch (outcome) {
       case "COMPLETED" -> meters.succeeded().increment();
       case "QUEUED" -> meters.retried().increment();
-      case "CANCELED" -> {
+      case "CANCELED", "WAITING" -> {
         // Neither a success nor a failure of the task.
       }
       default -> meters.failed().increment();

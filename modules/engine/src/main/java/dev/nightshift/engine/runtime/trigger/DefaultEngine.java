@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.nightshift.engine.Engine;
 import dev.nightshift.engine.TriggerOptions;
 import dev.nightshift.engine.TriggerResult;
+import dev.nightshift.engine.runtime.journal.ChildTrigger;
 import dev.nightshift.engine.runtime.store.RunCommands;
 import dev.nightshift.engine.runtime.store.RunInserts;
 import dev.nightshift.engine.runtime.task.TaskRegistry;
@@ -15,7 +16,7 @@ import java.util.UUID;
 
 /** The engine's {@link Engine}: validates payloads, then inserts runs in one round trip. */
 @ApplicationScoped
-public class DefaultEngine implements Engine {
+public class DefaultEngine implements Engine, ChildTrigger {
 
   private final TaskRegistry tasks;
   private final RunRows rows;
@@ -43,11 +44,25 @@ public class DefaultEngine implements Engine {
 
   @Override
   public List<TriggerResult> batchTrigger(String taskId, List<BatchItem> items) {
+    return insert(taskId, items, null, null);
+  }
+
+  @Override
+  public List<UUID> trigger(UUID parent, String taskId, List<BatchItem> items) {
+    var root = inserts.rootOf(parent);
+    return insert(taskId, items, parent, root).stream().map(TriggerResult::id).toList();
+  }
+
+  private List<TriggerResult> insert(String taskId, List<BatchItem> items, UUID parent, UUID root) {
     var task = tasks.get(taskId);
     var array = JsonNodeFactory.instance.arrayNode(items.size());
     for (var item : items) {
       var options = item.options() == null ? TriggerOptions.defaults() : item.options();
-      array.add(rows.row(task, item.payload(), options));
+      var row = rows.row(task, item.payload(), options);
+      if (parent != null) {
+        row.put("parent_id", parent.toString()).put("root_id", root.toString());
+      }
+      array.add(row);
     }
     var results = inserts.insert(array.toString(), items.size());
     metrics.triggered(taskId, (int) results.stream().filter(r -> !r.isCached()).count());

@@ -2,6 +2,7 @@ package dev.nightshift.engine.runtime.web;
 
 import dev.nightshift.engine.RunStatus;
 import dev.nightshift.engine.TriggerResult;
+import dev.nightshift.engine.runtime.journal.JournalStore;
 import dev.nightshift.engine.runtime.store.RunCommands;
 import dev.nightshift.engine.runtime.store.RunFilter;
 import dev.nightshift.engine.runtime.store.RunView;
@@ -37,9 +38,16 @@ public class RunResource {
   private final RunCommands commands;
   private final DefaultEngine engine;
   private final TaskRegistry tasks;
+  private final JournalStore journal;
 
-  RunResource(RunAccess access, RunCommands commands, DefaultEngine engine, TaskRegistry tasks) {
+  RunResource(
+      RunAccess access,
+      RunCommands commands,
+      DefaultEngine engine,
+      TaskRegistry tasks,
+      JournalStore journal) {
     this.access = access;
+    this.journal = journal;
     this.commands = commands;
     this.engine = engine;
     this.tasks = tasks;
@@ -47,9 +55,9 @@ public class RunResource {
 
   @GET
   @Path("/{run}")
-  @Operation(summary = "Get a run with its payload, output, attempts and progress")
+  @Operation(summary = "Get a run with its payload, output, attempts, progress and steps")
   public RunView get(@PathParam("run") UUID id) {
-    return visible(id);
+    return visible(id).withSteps(journal.list(id));
   }
 
   @GET

@@ -3,6 +3,7 @@ package dev.nightshift.engine.runtime.worker;
 import dev.nightshift.engine.runtime.store.Completion;
 import dev.nightshift.engine.runtime.store.RunCompletions;
 import dev.nightshift.engine.runtime.store.RunLeases;
+import dev.nightshift.engine.runtime.wait.WaitStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,17 +22,20 @@ public class Drainer {
   private final RunLeases leases;
   private final RunCompletions completions;
   private final Executions executions;
+  private final WaitStore waits;
 
-  Drainer(RunLeases leases, RunCompletions completions, Executions executions) {
+  Drainer(RunLeases leases, RunCompletions completions, Executions executions, WaitStore waits) {
     this.leases = leases;
     this.completions = completions;
     this.executions = executions;
+    this.waits = waits;
   }
 
-  /** Runs attempts until no run is due; returns how many attempts ran. */
+  /** Runs attempts, resuming waits that are over, until no run is due; returns the attempts. */
   public int drain() throws SQLException {
     int attempts = 0;
     while (true) {
+      waits.wake(BATCH);
       var claimed = leases.claim(WORKER, BATCH, Duration.ofMinutes(10));
       if (claimed.isEmpty()) {
         return attempts;

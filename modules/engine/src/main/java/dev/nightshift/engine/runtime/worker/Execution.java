@@ -7,6 +7,7 @@ import dev.nightshift.engine.runtime.store.ClaimedRun;
 import dev.nightshift.engine.runtime.store.Completion;
 import dev.nightshift.engine.runtime.task.RegisteredTask;
 import dev.nightshift.engine.runtime.telemetry.RunTracing;
+import dev.nightshift.engine.runtime.wait.Suspension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -44,7 +45,7 @@ final class Execution implements Runnable {
     this.run = run;
     this.task = task;
     this.tools = tools;
-    this.context = new ExecutionContext(run, tools.reporter());
+    this.context = new ExecutionContext(run, tools);
     this.completions = completions;
     this.released = released;
   }
@@ -73,17 +74,28 @@ final class Execution implements Runnable {
     try (var scope = span.makeCurrent()) {
       Object payload = tools.json().readValue(run.payload(), task.payloadType());
       Object result = task.bean().run(payload, context);
-      // A task that swallows the timeout's interrupt still ran too long.
+      // A task that swallows the timeout's interrupt still ran too long; one that swallows a
+      // wait's suspension still waits.
+      if (timedOut) {
+        completion = timedOutCompletion(started);
+      } else if (context.suspendedOn() != null) {
+        completion = Completion.suspended(run.id(), run.attempt(), context.suspendedOn());
+      } else {
+        completion =
+            new Completion(
+                run.id(),
+                run.attempt(),
+                RunStatus.COMPLETED,
+                tools.json().writeValueAsString(result),
+                null,
+                null,
+                null);
+      }
+    } catch (Suspension suspension) {
       completion =
           timedOut
               ? timedOutCompletion(started)
-              : new Completion(
-                  run.id(),
-                  run.attempt(),
-                  RunStatus.COMPLETED,
-                  tools.json().writeValueAsString(result),
-                  null,
-                  null);
+              : Completion.suspended(run.id(), run.attempt(), suspension.waitSpec());
     } catch (Throwable e) {
       failure = e;
       completion = failed(e, started);
@@ -151,7 +163,7 @@ final class Execution implements Runnable {
   }
 
   private Completion completion(RunStatus status, Instant retryAt, String error) {
-    return new Completion(run.id(), run.attempt(), status, null, retryAt, error);
+    return new Completion(run.id(), run.attempt(), status, null, retryAt, error, null);
   }
 
   private String error(Throwable e, Instant started) {

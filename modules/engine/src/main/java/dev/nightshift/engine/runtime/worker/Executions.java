@@ -1,11 +1,13 @@
 package dev.nightshift.engine.runtime.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightshift.engine.runtime.journal.JournalStore;
 import dev.nightshift.engine.runtime.store.ClaimedRun;
 import dev.nightshift.engine.runtime.store.Completion;
 import dev.nightshift.engine.runtime.task.TaskRegistry;
 import dev.nightshift.engine.runtime.telemetry.RunMetrics;
 import dev.nightshift.engine.runtime.telemetry.RunTracing;
+import dev.nightshift.engine.runtime.trigger.DefaultEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -21,10 +23,12 @@ class Executions {
       TaskRegistry tasks,
       ProgressReporter reporter,
       ObjectMapper json,
+      JournalStore journal,
+      DefaultEngine engine,
       RunTracing tracing,
       RunMetrics metrics) {
     this.tasks = tasks;
-    this.tools = new ExecutionTools(reporter, json, tracing, metrics);
+    this.tools = new ExecutionTools(reporter, json, journal, engine, tracing, metrics);
   }
 
   /** Empty when this node does not deploy the run's task. */

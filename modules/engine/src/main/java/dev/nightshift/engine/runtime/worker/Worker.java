@@ -108,7 +108,13 @@ public class Worker {
       // Deployed elsewhere but not here (a rolling upgrade): give it back for another node.
       completions.submit(
           new Completion(
-              run.id(), run.attempt(), RunStatus.QUEUED, null, Instant.now().plusSeconds(5), null));
+              run.id(),
+              run.attempt(),
+              RunStatus.QUEUED,
+              null,
+              Instant.now().plusSeconds(5),
+              null,
+              null));
       return;
     }
     inFlight.add(execution.get());

@@ -1,0 +1,185 @@
+package dev.nightshift.engine;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.nightshift.engine.runtime.store.RunFilter;
+import dev.nightshift.engine.runtime.store.RunReads;
+import dev.nightshift.engine.runtime.store.RunView;
+import dev.nightshift.engine.tasks.EventWaiterTask;
+import dev.nightshift.engine.tasks.JournaledTask;
+import dev.nightshift.engine.tasks.ParentTask;
+import dev.nightshift.engine.tasks.Probe;
+import dev.nightshift.engine.tasks.SleeperTask;
+import dev.nightshift.testkit.PostgresTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class StepsAndWaitsIntegrationTest {
+
+  @Inject Engine engine;
+  @Inject RunReads reads;
+  @Inject AgroalDataSource dataSource;
+
+  @Test
+  void aRetriedRunDoesNotRedoFinishedSteps() {
+    String key = UUID.randomUUID().toString();
+    var id = trigger("journaled", new JournaledTask.Payload(key, 0, true));
+
+    var run = RunAwait.until(reads, id, RunStatus.COMPLETED);
+    assertThat(run.attempt(), equalTo(2));
+    assertThat(Probe.steps(key + ":fetch"), equalTo(1));
+    assertThat(Probe.steps(key + ":save"), equalTo(1));
+    var steps = detail(id).steps();
+    assertThat(steps.stream().map(s -> s.key()).toList(), contains("fetch", "save"));
+    assertThat(
+        "the retry returned the stored result of the first attempt's step",
+        run.output().asText(),
+        equalTo(steps.getFirst().output().asText()));
+  }
+
+  @Test
+  void aWaitingRunResumesWithoutRedoingItsSteps() {
+    String key = UUID.randomUUID().toString();
+    var id = trigger("journaled", new JournaledTask.Payload(key, 800, false));
+
+    var waiting = RunAwait.until(reads, id, RunStatus.WAITING);
+    assertThat("waiting is not an attempt", waiting.attempt(), equalTo(0));
+    var run = RunAwait.until(reads, id, RunStatus.COMPLETED);
+    assertThat(run.attempt(), equalTo(1));
+    assertThat(Probe.steps(key + ":fetch"), equalTo(1));
+    assertThat(Probe.steps(key + ":save"), equalTo(1));
+    var steps = detail(id).steps();
+    assertThat(steps.stream().map(s -> s.key()).toList(), contains("fetch", "wait#1", "save"));
+    assertThat(steps.get(1).status(), equalTo("RESOLVED"));
+    assertThat(steps.get(1).waitingFor().get("type").asText(), equalTo("time"));
+  }
+
+  @Test
+  void aWaitingRunGivesUpItsConcurrencySlot() {
+    var options = TriggerOptions.defaults().withConcurrencyKey("slot-" + UUID.randomUUID());
+    var long_ = engine.trigger("sleeper", new SleeperTask.Payload(60_000), options).id();
+    RunAwait.until(reads, long_, RunStatus.WAITING);
+
+    var short_ = engine.trigger("sleeper", new SleeperTask.Payload(1), options).id();
+
+    RunAwait.until(reads, short_, RunStatus.COMPLETED);
+    assertThat(reads.find(long_).orElseThrow().status(), is(RunStatus.WAITING));
+  }
+
+  @Test
+  void anEventResumesOnlyTheWaitsItMatches() throws SQLException {
+    var team = UUID.randomUUID();
+    var matching =
+        engine
+            .trigger(
+                "event-waiter",
+                new EventWaiterTask.Payload("order.paid", Map.of("orderId", 7), 60_000),
+                TriggerOptions.defaults().withTeam(team))
+            .id();
+    RunAwait.until(reads, matching, RunStatus.WAITING);
+
+    assertThat(publish("order.paid", team, "{\"orderId\": 8}"), equalTo(0));
+    assertThat(publish("order.paid", UUID.randomUUID(), "{\"orderId\": 7}"), equalTo(0));
+    assertThat(publish("order.shipped", team, "{\"orderId\": 7}"), equalTo(0));
+    assertThat(publish("order.paid", team, "{\"orderId\": 7, \"amount\": 12}"), equalTo(1));
+
+    var run = RunAwait.until(reads, matching, RunStatus.COMPLETED);
+    assertThat(run.output().asText(), equalTo("received {\"amount\":12,\"orderId\":7}"));
+  }
+
+  @Test
+  void anEventWaitTimesOutAsAResult() {
+    var id = trigger("event-waiter", new EventWaiterTask.Payload("never.happens", Map.of(), 300));
+
+    var run = RunAwait.until(reads, id, RunStatus.COMPLETED);
+    assertThat(run.output().asText(), equalTo("timed out"));
+    assertThat(run.attempts().size(), equalTo(0));
+  }
+
+  @Test
+  void aParentResumesWhenAllItsChildrenFinished() {
+    var id = trigger("parent", new ParentTask.Payload(List.of("a", "b", "c"), 300));
+
+    var run = RunAwait.until(reads, id, RunStatus.COMPLETED);
+    assertThat(run.output().asText(), equalTo("woke;A,B,C"));
+    var children = children(id);
+    assertThat(children, hasSize(4));
+    assertThat(children.stream().map(RunView::rootId).toList(), everyItem(equalTo(id)));
+    assertThat(children.stream().map(RunView::status).toList(), everyItem(is(RunStatus.COMPLETED)));
+  }
+
+  @Test
+  void cancellingAWaitingParentCancelsItsChildren() {
+    var id = trigger("parent", new ParentTask.Payload(List.of("a"), 60_000));
+    RunAwait.until(reads, id, RunStatus.WAITING);
+    await(() -> children(id).size() == 1 && children(id).getFirst().status() == RunStatus.WAITING);
+
+    assertThat(engine.cancel(id), is(true));
+
+    var child = children(id).getFirst();
+    assertThat(child.status(), is(RunStatus.CANCELED));
+    assertThat(reads.find(id).orElseThrow().status(), is(RunStatus.CANCELED));
+  }
+
+  private UUID trigger(String task, Object payload) {
+    return engine.trigger(task, payload, TriggerOptions.defaults()).id();
+  }
+
+  private RunView detail(UUID id) {
+    return given()
+        .auth()
+        .oauth2("test-admin-key")
+        .get("/api/v1/runs/" + id)
+        .then()
+        .statusCode(200)
+        .body("steps", notNullValue())
+        .extract()
+        .as(RunView.class);
+  }
+
+  private List<RunView> children(UUID parent) {
+    return reads.list(new RunFilter(null, null, null, null, null, null, null, 200)).stream()
+        .filter(run -> parent.equals(run.parentId()))
+        .toList();
+  }
+
+  private int publish(String name, UUID team, String payload) throws SQLException {
+    try (var c = dataSource.getConnection();
+        var resolve = c.prepareStatement("SELECT engine.resolve_event_waits(?, ?, ?, ?::jsonb)")) {
+      resolve.setObject(1, UUID.randomUUID());
+      resolve.setString(2, name);
+      resolve.setObject(3, team);
+      resolve.setString(4, payload);
+      try (var rs = resolve.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static void await(Callable<Boolean> condition) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(25))
+        .until(condition);
+  }
+}
