@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.nightshift.engine.runtime.store.RunReads;
 import dev.nightshift.engine.tasks.EchoTask;
 import dev.nightshift.engine.tasks.FlakyTask;
+import dev.nightshift.engine.tasks.ParentTask;
 import dev.nightshift.engine.testing.EngineTestKit;
 import dev.nightshift.testkit.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -67,5 +69,26 @@ class EngineTestKitIntegrationTest {
 
     assertThat(reads.find(delayed).orElseThrow().status(), equalTo(RunStatus.COMPLETED));
     assertThat(reads.find(flaky).orElseThrow().status(), equalTo(RunStatus.COMPLETED));
+  }
+
+  @Test
+  void theClockEndsDurableWaitsAndDrainResumesThem() {
+    var parent =
+        engine
+            .trigger(
+                "parent",
+                new ParentTask.Payload(List.of("x"), 3_600_000),
+                TriggerOptions.defaults())
+            .id();
+
+    kit.drain();
+    assertThat(reads.find(parent).orElseThrow().status(), equalTo(RunStatus.WAITING));
+
+    kit.advanceClock(Duration.ofHours(1));
+    kit.drain();
+
+    var run = reads.find(parent).orElseThrow();
+    assertThat(run.status(), equalTo(RunStatus.COMPLETED));
+    assertThat(run.output().asText(), equalTo("woke;X"));
   }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  * engine.trigger("transactions-sync", payload, TriggerOptions.defaults());
  * kit.drain();                                   // every due run has run, on this thread
  * kit.assertTriggered("transactions-sync", Map.of("teamId", team));
- * kit.advanceClock(Duration.ofHours(1));         // the hourly retry is due now
+ * kit.advanceClock(Duration.ofHours(1));         // the hourly retry (or ctx.waitFor) is due now
  * }</pre>
  *
  * <p>Runs and triggers are real rows in the real database: the kit only decides when they run.
@@ -75,7 +75,10 @@ public class EngineTestKit {
     return reads.list(new RunFilter(null, taskId, null, null, null, null, null, 200));
   }
 
-  /** Lets {@code duration} pass for the engine: delays, retries, TTLs and idempotency keys. */
+  /**
+   * Lets {@code duration} pass for the engine: delays, retries, TTLs, idempotency keys and durable
+   * waits ({@link #drain} then resumes the waits that are over).
+   */
   public void advanceClock(Duration duration) {
     try {
       clock.advance(duration);
