@@ -35,6 +35,7 @@ final class Execution implements Runnable {
   private volatile Thread thread;
   private volatile boolean timedOut;
   private volatile Future<?> timeout;
+  private volatile Completion ended;
 
   Execution(
       ClaimedRun run,
@@ -115,8 +116,14 @@ final class Execution implements Runnable {
       // Canceled in the database already (or taken over by another worker): nothing to write.
       released.run();
     } else {
+      ended = completion;
       completions.accept(completion);
     }
+  }
+
+  /** True once this attempt handed {@code completion} to be written. */
+  boolean endedWith(Completion completion) {
+    return ended == completion;
   }
 
   /** The run was canceled or its lease lost: stop the task and write nothing. */

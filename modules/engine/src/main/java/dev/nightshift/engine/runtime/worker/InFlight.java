@@ -1,5 +1,6 @@
 package dev.nightshift.engine.runtime.worker;
 
+import dev.nightshift.engine.runtime.store.Completion;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +21,16 @@ final class InFlight {
     if (older != null) {
       older.cancel();
     }
+  }
+
+  /**
+   * Forgets the attempt whose completion was written, unless another replaced it: a run resumed
+   * after a wait executes again with the same attempt number, maybe before the suspension's write
+   * was acknowledged here.
+   */
+  void remove(Completion written) {
+    executions.computeIfPresent(
+        written.runId(), (id, current) -> current.endedWith(written) ? null : current);
   }
 
   /** Forgets the attempt {@code attempt} of {@code run}, unless a newer one replaced it. */

@@ -129,7 +129,7 @@ public class Worker {
   }
 
   private void written(List<Completion> written) {
-    written.forEach(c -> inFlight.remove(c.runId(), c.attempt()));
+    written.forEach(inFlight::remove);
     wake.signal();
   }
 
