@@ -17,6 +17,7 @@ import dev.nightshift.engine.tasks.JournaledTask;
 import dev.nightshift.engine.tasks.ParentTask;
 import dev.nightshift.engine.tasks.Probe;
 import dev.nightshift.engine.tasks.SleeperTask;
+import dev.nightshift.engine.tasks.StubbornTask;
 import dev.nightshift.testkit.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -71,6 +72,14 @@ class StepsAndWaitsIntegrationTest {
     assertThat(steps.stream().map(s -> s.key()).toList(), contains("fetch", "wait#1", "save"));
     assertThat(steps.get(1).status(), equalTo("RESOLVED"));
     assertThat(steps.get(1).waitingFor().get("type").asText(), equalTo("time"));
+  }
+
+  @Test
+  void aTaskThatSwallowsItsWaitStillWaits() {
+    var id = trigger("stubborn", new StubbornTask.Payload(300));
+
+    var run = RunAwait.until(reads, id, RunStatus.COMPLETED);
+    assertThat(run.output().asText(), equalTo("waited"));
   }
 
   @Test
