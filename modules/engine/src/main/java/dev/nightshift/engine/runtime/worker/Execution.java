@@ -98,7 +98,14 @@ final class Execution implements Runnable {
     }
     String outcome = context.isCancelled() ? "CANCELED" : completion.status().name();
     RunTracing.endAttempt(span, outcome, failure);
-    tools.metrics().finished(task.id(), outcome, Duration.between(started, Instant.now()));
+    var ended = Instant.now();
+    tools
+        .metrics()
+        .finished(
+            task.id(),
+            outcome,
+            Duration.between(started, ended),
+            positive(Duration.between(run.startedAt(), ended)));
     if (context.isCancelled()) {
       // Canceled in the database already (or taken over by another worker): nothing to write.
       released.run();
