@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 
 /**
  * Counts and times the runs that ended in a window, per task and in total, in one statement that
- * reads the window's part of {@code runs_task_finished} and nothing else (docs/benchmarks.md).
+ * reads the window's part of {@code runs_task_finished} (for one team, {@code
+ * runs_team_task_finished}) and nothing else (docs/benchmarks.md).
  */
 @ApplicationScoped
 class JobMetricsReads {

@@ -46,14 +46,16 @@ class JobStatusReads {
           SELECT r.id, r.started_at FROM engine.runs r
           WHERE r.task_id = t.task_id AND r.status = 'EXECUTING' %1$s
           ORDER BY r.started_at DESC LIMIT 1) x ON true
-      -- Only columns that runs_task_finished holds, for an index-only scan: the planner does not
-      -- know how many runs a task has and would otherwise walk every task's finished runs.
+      -- Only columns that runs_task_finished (or runs_team_task_finished) holds, for an index-only
+      -- scan: the planner does not know how many runs a task has and would otherwise walk every
+      -- task's finished runs.
       LEFT JOIN LATERAL (
           SELECT r.id, r.status, r.started_at, r.finished_at FROM engine.runs r
           WHERE r.task_id = t.task_id AND r.finished_at IS NOT NULL
             AND r.status IN ('COMPLETED', 'FAILED', 'TIMED_OUT') %1$s
           ORDER BY r.finished_at DESC LIMIT 1) f ON true
-      -- The failure is found in runs_task_failed alone; only that one run is read for its error.
+      -- The failure is found in runs_task_failed (or runs_team_task_failed) alone; only that one
+      -- run is read for its error.
       LEFT JOIN LATERAL (
           SELECT r.id, r.finished_at, r.attempts -> -1 AS error FROM engine.runs r
           WHERE r.id = (SELECT l.id FROM engine.runs l
