@@ -10,6 +10,8 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +59,11 @@ public class TaskRegistry {
 
   public Optional<RegisteredTask> find(String id) {
     return Optional.ofNullable(tasks.get(id));
+  }
+
+  /** Every deployed task, by id. */
+  public Collection<RegisteredTask> all() {
+    return Collections.unmodifiableCollection(tasks.values());
   }
 
   /** The queues the deployed tasks declare. */

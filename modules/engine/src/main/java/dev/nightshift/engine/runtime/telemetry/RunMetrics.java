@@ -9,15 +9,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine's Micrometer meters, all tagged by task (or queue): {@code nightshift.runs.triggered},
  * {@code .started}, {@code .succeeded}, {@code .failed} (ended FAILED or TIMED_OUT), {@code
  * .retried} (attempts that failed and will run again); timers {@code nightshift.runs.start.latency}
- * (from due to started) and {@code nightshift.runs.duration} (one attempt, by outcome); gauges
- * {@code nightshift.queue.depth} and {@code nightshift.queue.executing}. Meters are looked up once
- * per task and kept: recording sits on the path of every run.
+ * (from due to started), {@code nightshift.runs.duration} (one attempt, by outcome) and {@code
+ * nightshift.runs.execution.duration} (a whole run, from its first start to its end, counted once
+ * per run that ended COMPLETED, FAILED or TIMED_OUT: the executions of {@code
+ * /api/v1/jobs/metrics}); gauges {@code nightshift.runs.executing} (attempts executing on this
+ * node), {@code nightshift.queue.depth} and {@code nightshift.queue.executing}. Meters are looked
+ * up once per task and kept: recording sits on the path of every run.
  */
 @ApplicationScoped
 public class RunMetrics {
@@ -29,6 +33,8 @@ public class RunMetrics {
       Counter failed,
       Counter retried,
       Timer startLatency,
+      Timer execution,
+      AtomicInteger executing,
       Map<String, Timer> durations) {}
 
   private final MeterRegistry registry;
@@ -48,22 +54,31 @@ public class RunMetrics {
     var meters = meters(task);
     meters.started().increment();
     meters.startLatency().record(latency);
+    meters.executing().incrementAndGet();
   }
 
   /**
-   * One attempt ended: {@code outcome} is COMPLETED, QUEUED (a retry), FAILED, TIMED_OUT, CANCELED
-   * or WAITING (suspended on a wait).
+   * One attempt ended, after {@code attempt}: {@code outcome} is COMPLETED, QUEUED (a retry),
+   * FAILED, TIMED_OUT, CANCELED or WAITING (suspended). {@code run} is the time since the run's
+   * first attempt started, recorded when the run ended with an outcome of the task.
    */
-  public void finished(String task, String outcome, Duration duration) {
+  public void finished(String task, String outcome, Duration attempt, Duration run) {
     var meters = meters(task);
-    meters.durations().computeIfAbsent(outcome, o -> durationTimer(task, o)).record(duration);
+    meters.executing().decrementAndGet();
+    meters.durations().computeIfAbsent(outcome, o -> durationTimer(task, o)).record(attempt);
     switch (outcome) {
-      case "COMPLETED" -> meters.succeeded().increment();
-      case "QUEUED" -> meters.retried().increment();
-      case "CANCELED", "WAITING" -> {
-        // Neither a success nor a failure of the task.
+      case "COMPLETED" -> {
+        meters.succeeded().increment();
+        meters.execution().record(run);
       }
-      default -> meters.failed().increment();
+      case "FAILED", "TIMED_OUT" -> {
+        meters.failed().increment();
+        meters.execution().record(run);
+      }
+      case "QUEUED" -> meters.retried().increment();
+      default -> {
+        // CANCELED, WAITING: neither a success nor a failure of the task.
+      }
     }
   }
 
@@ -88,6 +103,16 @@ public class RunMetrics {
                     .tag("task", t)
                     .publishPercentileHistogram()
                     .register(registry),
+                Timer.builder("nightshift.runs.execution.duration")
+                    .description(
+                        "From a run's first start to its end, for runs that ended COMPLETED,"
+                            + " FAILED or TIMED_OUT")
+                    .tag("task", t)
+                    .publishPercentiles(0.95)
+                    .publishPercentileHistogram()
+                    .register(registry),
+                registry.gauge(
+                    "nightshift.runs.executing", List.of(Tag.of("task", t)), new AtomicInteger()),
                 new ConcurrentHashMap<>()));
   }
 

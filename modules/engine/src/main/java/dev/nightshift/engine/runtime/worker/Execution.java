@@ -35,7 +35,7 @@ final class Execution implements Runnable {
   private volatile Thread thread;
   private volatile boolean timedOut;
   private volatile Future<?> timeout;
-  private volatile Completion ended;
+  private volatile Completion written;
 
   Execution(
       ClaimedRun run,
@@ -111,19 +111,26 @@ final class Execution implements Runnable {
     }
     String outcome = context.isCancelled() ? "CANCELED" : completion.status().name();
     RunTracing.endAttempt(span, outcome, failure);
-    tools.metrics().finished(task.id(), outcome, Duration.between(started, Instant.now()));
+    var ended = Instant.now();
+    tools
+        .metrics()
+        .finished(
+            task.id(),
+            outcome,
+            Duration.between(started, ended),
+            positive(Duration.between(run.startedAt(), ended)));
     if (context.isCancelled()) {
       // Canceled in the database already (or taken over by another worker): nothing to write.
       released.run();
     } else {
-      ended = completion;
+      written = completion;
       completions.accept(completion);
     }
   }
 
   /** True once this attempt handed {@code completion} to be written. */
   boolean endedWith(Completion completion) {
-    return ended == completion;
+    return written == completion;
   }
 
   /** The run was canceled or its lease lost: stop the task and write nothing. */
