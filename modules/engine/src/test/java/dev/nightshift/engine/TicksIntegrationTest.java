@@ -119,38 +119,35 @@ class TicksIntegrationTest {
     var schedule =
         schedules.create(
             ScheduleDefinition.every("echo", Duration.ofSeconds(1), Map.of("message", "live")));
+    var tag = "schedule:" + schedule.id();
 
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> reads.list(filter(tag, RunStatus.COMPLETED)), r -> r.size() >= 3);
+    schedules.pause(schedule.id());
+    // Paused: what fired until now finishes, and nothing new comes.
     var runs =
         await()
             .atMost(Duration.ofSeconds(20))
             .pollInterval(Duration.ofMillis(100))
             .until(
-                () ->
-                    reads.list(
-                        new RunFilter(
-                            null,
-                            null,
-                            RunStatus.COMPLETED,
-                            "schedule:" + schedule.id(),
-                            null,
-                            null,
-                            null,
-                            200)),
-                r -> r.size() >= 3);
-    schedules.pause(schedule.id());
+                () -> reads.list(filter(tag, null)),
+                r -> r.stream().allMatch(run -> run.status() == RunStatus.COMPLETED));
 
     var fireTimes =
         runs.stream()
-            .map(
-                r ->
-                    Instant.parse(
-                        r.idempotencyKey().substring(("schedule:" + schedule.id() + ":").length())))
+            .map(r -> Instant.parse(r.idempotencyKey().substring(tag.length() + 1)))
             .sorted()
             .toList();
     for (int i = 1; i < fireTimes.size(); i++) {
       assertThat(
           Duration.between(fireTimes.get(i - 1), fireTimes.get(i)), equalTo(Duration.ofSeconds(1)));
     }
+  }
+
+  private static RunFilter filter(String tag, RunStatus status) {
+    return new RunFilter(null, null, status, tag, null, null, null, 200);
   }
 
   private List<RunView> runsWithKey(String key) {

@@ -17,10 +17,12 @@ import java.util.Optional;
 public class DefaultTicks implements Ticks {
 
   private final Engine engine;
+  private final TickRuns runs;
   private final SchedulerConfig config;
 
-  DefaultTicks(Engine engine, SchedulerConfig config) {
+  DefaultTicks(Engine engine, TickRuns runs, SchedulerConfig config) {
     this.engine = engine;
+    this.runs = runs;
     this.config = config;
   }
 
@@ -45,10 +47,15 @@ public class DefaultTicks implements Ticks {
     if (!config.enabled()) {
       return Optional.empty();
     }
+    var key = "tick:" + taskId + ":" + fireTime;
     var options =
         TriggerOptions.defaults()
-            .withIdempotencyKey("tick:" + taskId + ":" + fireTime, null)
+            .withIdempotencyKey(key, null)
             .withMetadata(Map.of("fireTime", fireTime.toString()));
-    return Optional.of(engine.trigger(taskId, payload, options));
+    var result = engine.trigger(taskId, payload, options);
+    if (result.id() == null) {
+      result = new TriggerResult(runs.find(taskId, key), true);
+    }
+    return Optional.of(result);
   }
 }
