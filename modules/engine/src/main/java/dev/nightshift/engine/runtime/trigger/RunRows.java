@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * caller's trace context.
  */
 @ApplicationScoped
-class RunRows {
+public class RunRows {
 
   private final ObjectMapper json;
   private final Validator validator;
@@ -81,7 +81,7 @@ class RunRows {
   }
 
   /** The payload as the task will read it; refused if it does not fit or is too large. */
-  private JsonNode validated(RegisteredTask task, Object payload) {
+  public JsonNode validated(RegisteredTask task, Object payload) {
     Object typed;
     try {
       typed = json.convertValue(payload, task.payloadType());
