@@ -11,16 +11,21 @@ import dev.nightshift.engine.Engine.BatchItem;
 import dev.nightshift.engine.runtime.store.RunReads;
 import dev.nightshift.engine.tasks.EchoTask;
 import dev.nightshift.testkit.PostgresTestResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,6 +34,7 @@ class TriggerIntegrationTest {
 
   @Inject Engine engine;
   @Inject RunReads reads;
+  @Inject AgroalDataSource dataSource;
 
   @Test
   void aTriggeredRunExecutesAndKeepsItsOutputAndProgress() {
@@ -56,6 +62,35 @@ class TriggerIntegrationTest {
     assertThat(first.isCached(), is(false));
     assertThat(second.isCached(), is(true));
     assertThat(second.id(), equalTo(first.id()));
+  }
+
+  @Test
+  void aTriggerThatWaitedForAConcurrentOneWithItsKeyGetsThatRun() throws Exception {
+    String key = "race-" + UUID.randomUUID();
+    try (var first = dataSource.getConnection();
+        var pool = Executors.newSingleThreadExecutor()) {
+      first.setAutoCommit(false);
+      var firstId = triggerWithKey(first, key);
+      var second =
+          pool.submit(
+              () -> {
+                try (var c = dataSource.getConnection()) {
+                  return triggerWithKey(c, key);
+                }
+              });
+      // The second trigger's INSERT now waits on the first's uncommitted row.
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  count(
+                          "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                              + " AND query LIKE 'SELECT id FROM engine.trigger_runs%'")
+                      == 1);
+      first.commit();
+
+      assertThat(second.get(), equalTo(firstId));
+    }
   }
 
   @Test
@@ -222,5 +257,31 @@ class TriggerIntegrationTest {
             new dev.nightshift.engine.runtime.store.RunFilter(
                 null, null, null, null, null, null, null, 200))
         .size();
+  }
+
+  private long count(String sql) throws SQLException {
+    try (var c = dataSource.getConnection();
+        var query = c.prepareStatement(sql);
+        var rs = query.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static UUID triggerWithKey(Connection c, String key) throws SQLException {
+    String item =
+        """
+        [{"id": "%s", "task_id": "echo", "queue": "echo", "payload": {"message": "race"},
+          "max_attempts": 1, "idempotency_key": "%s",
+          "idempotency_expires_at": "2999-01-01T00:00:00Z"}]
+        """
+            .formatted(UUID.randomUUID(), key);
+    try (var trigger = c.prepareStatement("SELECT id FROM engine.trigger_runs(?::jsonb)")) {
+      trigger.setString(1, item);
+      try (var rs = trigger.executeQuery()) {
+        rs.next();
+        return rs.getObject(1, UUID.class);
+      }
+    }
   }
 }

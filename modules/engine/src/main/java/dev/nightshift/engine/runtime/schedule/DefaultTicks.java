@@ -17,12 +17,10 @@ import java.util.Optional;
 public class DefaultTicks implements Ticks {
 
   private final Engine engine;
-  private final TickRuns runs;
   private final SchedulerConfig config;
 
-  DefaultTicks(Engine engine, TickRuns runs, SchedulerConfig config) {
+  DefaultTicks(Engine engine, SchedulerConfig config) {
     this.engine = engine;
-    this.runs = runs;
     this.config = config;
   }
 
@@ -52,10 +50,6 @@ public class DefaultTicks implements Ticks {
         TriggerOptions.defaults()
             .withIdempotencyKey(key, null)
             .withMetadata(Map.of("fireTime", fireTime.toString()));
-    var result = engine.trigger(taskId, payload, options);
-    if (result.id() == null) {
-      result = new TriggerResult(runs.find(taskId, key), true);
-    }
-    return Optional.of(result);
+    return Optional.of(engine.trigger(taskId, payload, options));
   }
 }
