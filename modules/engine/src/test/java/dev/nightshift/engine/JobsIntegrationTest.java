@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.nightshift.engine.runtime.store.RunReads;
@@ -104,6 +105,55 @@ class JobsIntegrationTest {
         .statusCode(200)
         .body(task("flaky") + ".status", equalTo("IDLE"))
         .body(task("flaky") + ".lastError.runId", equalTo(failed.toString()));
+  }
+
+  @Test
+  void statusListsTheTeamsSchedulesWithTheirLastAndNextRun() {
+    String teamA = createTeam();
+    String keyA = issueKey(teamA);
+    String keyB = issueKey(createTeam());
+    teams.add(UUID.fromString(teamA));
+    String schedule =
+        as(keyA)
+            .contentType("application/json")
+            .body(
+                "{\"task\": \"echo\", \"interval\": \"1h\", \"externalId\": \"status-test\","
+                    + " \"payload\": {\"message\": \"scheduled\"}}")
+            .post("/api/v1/schedules")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String run =
+        as(keyA)
+            .post("/api/v1/schedules/" + schedule + "/trigger")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("id");
+    RunAwait.until(reads, UUID.fromString(run), RunStatus.COMPLETED);
+
+    String entry = "schedules.find { it.id == '" + schedule + "' }";
+    as(keyA)
+        .get("/api/v1/jobs/status")
+        .then()
+        .statusCode(200)
+        .body(entry + ".task", equalTo("echo"))
+        .body(entry + ".externalId", equalTo("status-test"))
+        .body(entry + ".status", equalTo("IDLE"))
+        .body(entry + ".lastRun.id", equalTo(run))
+        .body(entry + ".lastRun.status", equalTo("COMPLETED"))
+        .body(entry + ".lastDurationMs", notNullValue())
+        .body(entry + ".nextRun", notNullValue());
+    as(keyB).get("/api/v1/jobs/status").then().statusCode(200).body(entry, nullValue());
+
+    as(keyA).post("/api/v1/schedules/" + schedule + "/deactivate").then().statusCode(200);
+    as(keyA)
+        .get("/api/v1/jobs/status")
+        .then()
+        .body(entry + ".status", equalTo("PAUSED"))
+        .body(entry + ".nextRun", nullValue());
+    as(keyA).delete("/api/v1/schedules/" + schedule).then().statusCode(204);
   }
 
   @Test

@@ -1,13 +1,15 @@
 package dev.nightshift.engine.runtime.jobs;
 
+import dev.nightshift.engine.Schedules;
 import dev.nightshift.engine.runtime.task.RegisteredTask;
 import dev.nightshift.engine.runtime.task.TaskRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 /**
- * The job manager's view: every deployed task, also one that never ran. Runs of tasks no longer
- * deployed are left out. Scoping is the caller's concern: {@code team} null means every run.
+ * The job manager's view: every deployed task, also one that never ran, and the schedules. Runs of
+ * tasks no longer deployed are left out. Scoping is the caller's concern: {@code team} null means
+ * every run and schedule.
  */
 @ApplicationScoped
 public class JobsService {
@@ -15,11 +17,20 @@ public class JobsService {
   private final TaskRegistry registry;
   private final JobStatusReads statusReads;
   private final JobMetricsReads metricsReads;
+  private final Schedules schedules;
 
-  JobsService(TaskRegistry registry, JobStatusReads statusReads, JobMetricsReads metricsReads) {
+  /** Most schedules in one status; the schedules API pages through all of them. */
+  static final int MAX_SCHEDULES = 1000;
+
+  JobsService(
+      TaskRegistry registry,
+      JobStatusReads statusReads,
+      JobMetricsReads metricsReads,
+      Schedules schedules) {
     this.registry = registry;
     this.statusReads = statusReads;
     this.metricsReads = metricsReads;
+    this.schedules = schedules;
   }
 
   public JobStatus status(UUID team) {
@@ -28,7 +39,11 @@ public class JobsService {
         statusReads.read(ids, team).stream()
             .map(a -> TaskStatus.of(registry.get(a.taskId()).settings().queue(), a))
             .toList();
-    return new JobStatus(tasks);
+    var inView =
+        schedules.list(new Schedules.Filter(team, null, null, null, MAX_SCHEDULES)).stream()
+            .map(ScheduleStatus::of)
+            .toList();
+    return new JobStatus(tasks, inView);
   }
 
   public JobMetrics metrics(MetricsWindow window, UUID team) {

@@ -40,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/schedules")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Schedules")
 public class ScheduleResource {
 
@@ -70,6 +69,7 @@ public class ScheduleResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
           "Create a schedule; with a deduplicationKey the team already uses, update that one (200)")
@@ -91,6 +91,7 @@ public class ScheduleResource {
 
   @PUT
   @Path("/{schedule}")
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace what a schedule fires and when; its team, state and history stay")
   public ScheduleResponse update(
       @PathParam("schedule") UUID id, @NotNull @Valid ScheduleRequest body) {
