@@ -165,6 +165,30 @@ class EventsIntegrationTest {
   }
 
   @Test
+  void aRunWhoseWorkerWasLostOnItsLastAttemptPublishesRunFailed() throws Exception {
+    var team = UUID.randomUUID();
+    var run =
+        engine.trigger(
+            "echo",
+            new EchoTask.Payload("orphan"),
+            TriggerOptions.defaults().withTeam(team).withDelay(Duration.ofHours(1)));
+    // Claimed by a node that died on the run's last attempt.
+    try (var c = dataSource.getConnection();
+        var s =
+            c.prepareStatement(
+                "UPDATE engine.runs SET status = 'EXECUTING', attempt = max_attempts,"
+                    + " lease_owner = 'dead-node', lease_expires_at = now() - interval '1 minute'"
+                    + " WHERE id = ?")) {
+      s.setObject(1, run.id());
+      s.executeUpdate();
+    }
+
+    var event = awaitRunEvent(team, "run.failed", run.id());
+    assertThat(event.payload().get("status").asText(), equalTo("FAILED"));
+    assertThat(event.payload().get("error").get("type").asText(), equalTo("WorkerLost"));
+  }
+
+  @Test
   void namesAndPayloadsAreChecked() {
     for (var name :
         List.of("", "Invoice.Saved", "invoice..saved", "invoice saved", ".x", "a".repeat(129))) {
