@@ -46,6 +46,9 @@ class RabbitMqEventsIntegrationTest {
       config.put("rabbitmq-port", "5672");
       config.put("rabbitmq-username", "guest");
       config.put("rabbitmq-password", "guest");
+      // A broker's confirm can take longer than the in-process ack on a busy machine: without
+      // room, the relay hands an event over twice (allowed, but it muddles what is asserted).
+      config.put("nightshift.events.ack-timeout", "30s");
       var out = "mp.messaging.outgoing." + Events.CHANNEL + ".";
       config.put(out + "connector", "smallrye-rabbitmq");
       config.put(out + "exchange.name", EXCHANGE);
@@ -74,16 +77,17 @@ class RabbitMqEventsIntegrationTest {
     var id = events.publish("invoice.received", UUID.randomUUID(), Map.of("amount", 7));
 
     var delivered = awaitDelivered(id);
+    assertThat(delivered.attempts(), equalTo(1));
     awaitAnswers(TriggeringConsumer.NAME, id, List.of("ack"));
     awaitAnswers(ScriptedConsumer.NAME, id, List.of("ack"));
-    assertThat(delivered.attempts(), equalTo(1));
   }
 
   @Test
   void aConsumersNackIsRedeliveredByTheBroker() {
     var id = events.publish("invoice.flaky", null, Map.of("b", "nack-once"));
 
-    awaitDelivered(id);
+    // The outbox handed it over once: the second delivery to "b" came from its queue.
+    assertThat(awaitDelivered(id).attempts(), equalTo(1));
     awaitAnswers(ScriptedConsumer.NAME, id, List.of("nack", "ack"));
     // The other consumer's queue is its own: it got the event once.
     awaitAnswers(TriggeringConsumer.NAME, id, List.of("ack"));
