@@ -16,8 +16,8 @@ import java.util.UUID;
  * over again later with backoff: delivery is <em>at least once</em>, in no guaranteed order, so
  * consumers deduplicate by {@link Event#id()} (see {@link Event#idempotencyKey()}).
  *
- * <p><b>Consuming.</b> A module receives every event on its own incoming channel:
- * {@code @Incoming("my-module-events") void on(Event event)}. Each incoming channel gets every
+ * <p><b>Consuming.</b> A module receives every event on its own incoming channel: <code>
+ * &#64;Incoming("my-module-events") void on(Event event)</code>. Each incoming channel gets every
  * event (fan-out); a method that throws nacks it. docs/engine.md (Events) shows the configuration
  * for the in-process default, RabbitMQ and Kafka.
  */
