@@ -1,6 +1,8 @@
 package dev.nightshift.engine.runtime.maintenance;
 
 import dev.nightshift.engine.runtime.config.EngineConfig;
+import dev.nightshift.engine.runtime.event.EventStore;
+import dev.nightshift.engine.runtime.event.EventsConfig;
 import dev.nightshift.engine.runtime.store.QueueStore;
 import dev.nightshift.engine.runtime.store.RunMaintenance;
 import dev.nightshift.engine.runtime.telemetry.RunMetrics;
@@ -19,9 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Every node, at {@code nightshift.runs.maintenance-interval}: returns runs of lost workers to the
- * queue, expires runs whose TTL passed, and deletes finished runs past retention, each in bounded
- * batches until nothing is left; and, on a slower schedule, refreshes the queue gauges. Safe on
- * many nodes at once.
+ * queue, expires runs whose TTL passed, and deletes finished runs and delivered events past
+ * retention, each in bounded batches until nothing is left; and, on a slower schedule, refreshes
+ * the queue gauges. Safe on many nodes at once.
  */
 @ApplicationScoped
 class Maintainer {
@@ -33,16 +35,26 @@ class Maintainer {
   private final RunMetrics metrics;
   private final EngineConfig.Runs config;
   private final Duration lease;
+  private final EventStore events;
+  private final Duration eventRetention;
   private ScheduledExecutorService timer;
   // Rescue waits a lease after this: the start, or the last time the database failed.
   private volatile Instant reachableSince = Instant.now();
 
-  Maintainer(RunMaintenance store, QueueStore queues, RunMetrics metrics, EngineConfig config) {
+  Maintainer(
+      RunMaintenance store,
+      QueueStore queues,
+      RunMetrics metrics,
+      EngineConfig config,
+      EventStore events,
+      EventsConfig eventsConfig) {
     this.store = store;
     this.queues = queues;
     this.metrics = metrics;
     this.config = config.runs();
     this.lease = config.worker().lease();
+    this.events = events;
+    this.eventRetention = eventsConfig.retention();
   }
 
   void start(@Observes StartupEvent event) {
@@ -87,6 +99,9 @@ class Maintainer {
         // Keep going until a batch comes back short.
       }
       while (store.pruneFinishedRuns(config.retention(), batch) == batch) {
+        // Keep going until a batch comes back short.
+      }
+      while (events.pruneDelivered(eventRetention, batch) == batch) {
         // Keep going until a batch comes back short.
       }
     } catch (SQLException e) {

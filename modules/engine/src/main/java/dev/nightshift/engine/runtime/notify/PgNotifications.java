@@ -19,9 +19,9 @@ import org.postgresql.PGConnection;
 
 /**
  * This node's one LISTEN connection, shared by everything that reacts to PostgreSQL notifications:
- * new runs for the worker, cancellations, run updates for event streams. When the connection drops
- * it reconnects with backoff, and tells every subscriber through its {@code onReconnect} callback,
- * since notifications sent meanwhile are lost.
+ * new runs for the worker, cancellations, run updates for event streams, published events. When the
+ * connection drops it reconnects with backoff, and tells every subscriber through its {@code
+ * onReconnect} callback, since notifications sent meanwhile are lost.
  */
 @ApplicationScoped
 public class PgNotifications {
@@ -38,8 +38,12 @@ public class PgNotifications {
   /** Runs changed state, progress or metadata (payload: run ids, comma-separated). */
   public static final String RUNS_CHANGED = "nightshift_run";
 
+  /** Events were committed to the outbox (no payload). */
+  public static final String EVENTS_PUBLISHED = "nightshift_events";
+
   // Listened to from the first connection on, whenever subscribers arrive.
-  private static final List<String> CHANNELS = List.of(RUNS_DUE, RUN_CANCELED, RUNS_CHANGED);
+  private static final List<String> CHANNELS =
+      List.of(RUNS_DUE, RUN_CANCELED, RUNS_CHANGED, EVENTS_PUBLISHED);
 
   private record Subscription(Consumer<String> handler, Runnable onReconnect) {}
 

@@ -3,6 +3,7 @@ package dev.nightshift.engine.runtime.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nightshift.engine.RunStatus;
+import dev.nightshift.engine.runtime.event.EventsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +13,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Writes how attempts ended, many in one statement; attempts that wait go through {@code
+ * Writes how attempts ended, many in one statement, which also publishes {@code run.completed} and
+ * {@code run.failed} for the runs that finished (unless {@code nightshift.events.run-lifecycle} is
+ * off): a run's end and its event commit together. Attempts that wait go through {@code
  * engine.suspend_runs}.
  */
 @ApplicationScoped
@@ -37,16 +40,28 @@ public class RunCompletions {
            AS c(id, attempt, status, output, retry_at, error)
       WHERE r.id = c.id AND r.attempt = c.attempt
         AND r.status = 'EXECUTING' AND r.lease_owner = ?
-      RETURNING r.id)
-      SELECT engine.notify_changed(array_agg(id)) FROM changed
+      RETURNING r.id, r.task_id, r.team_id, r.status, r.output, c.error)
+      SELECT engine.notify_changed(array_agg(id)),
+             engine.publish_events(jsonb_agg(
+                 jsonb_build_object('name', CASE WHEN status = 'COMPLETED' THEN 'run.completed'
+                                                 ELSE 'run.failed' END,
+                     'team_id', team_id, 'source', 'engine', 'payload', jsonb_build_object(
+                         'runId', id, 'task', task_id, 'status', status, 'teamId', team_id,
+                         -- A summary: a large output stays in the run, the stack trace too.
+                         'output', CASE WHEN octet_length(output::text) <= 16384 THEN output END,
+                         'error', error::jsonb - 'stackTrace')))
+                 FILTER (WHERE ? AND status IN ('COMPLETED', 'FAILED', 'TIMED_OUT')))
+      FROM changed
       """;
 
   private final DataSource dataSource;
   private final ObjectMapper json;
+  private final boolean lifecycleEvents;
 
-  RunCompletions(DataSource dataSource, ObjectMapper json) {
+  RunCompletions(DataSource dataSource, ObjectMapper json, EventsConfig events) {
     this.dataSource = dataSource;
     this.json = json;
+    this.lifecycleEvents = events.runLifecycle();
   }
 
   /** Writes the completions of {@code worker}'s attempts; late ones change nothing. */
@@ -89,6 +104,7 @@ public class RunCompletions {
       update.setArray(5, c.createArrayOf("timestamptz", retryAts));
       update.setArray(6, c.createArrayOf("text", errors));
       update.setString(7, worker);
+      update.setBoolean(8, lifecycleEvents);
       update.execute();
     }
   }

@@ -1,5 +1,6 @@
 package dev.nightshift.engine.runtime.store;
 
+import dev.nightshift.engine.runtime.event.EventsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,16 +14,19 @@ import javax.sql.DataSource;
 public class RunMaintenance {
 
   private final DataSource dataSource;
+  private final boolean lifecycleEvents;
 
-  RunMaintenance(DataSource dataSource) {
+  RunMaintenance(DataSource dataSource, EventsConfig events) {
     this.dataSource = dataSource;
+    this.lifecycleEvents = events.runLifecycle();
   }
 
   /**
    * Returns runs whose worker stopped renewing its lease (a crashed node) to the queue, or fails
    * them when no attempt is left. The lost attempt is recorded. A run that completed meanwhile is
    * no longer EXECUTING and is left alone, and so are the runs of {@code self}, the calling node,
-   * whose attempts are alive.
+   * whose attempts are alive. A run failed here publishes {@code run.failed}, as in {@link
+   * RunCompletions}.
    */
   public int rescueLostRuns(int batch, String self) throws SQLException {
     return execute(
@@ -40,9 +44,16 @@ public class RunMaintenance {
         WHERE r.id IN (SELECT id FROM engine.runs WHERE status = 'EXECUTING'
                        AND lease_expires_at < now() AND lease_owner IS DISTINCT FROM ?
                        LIMIT ? FOR UPDATE SKIP LOCKED)
-        RETURNING r.id)
-        SELECT count(*), engine.notify_changed(array_agg(id)) FROM rescued
-        """,
+        RETURNING r.id, r.task_id, r.team_id, r.status)
+        SELECT count(*), engine.notify_changed(array_agg(id)),
+               engine.publish_events(jsonb_agg(jsonb_build_object('name', 'run.failed',
+                   'team_id', team_id, 'source', 'engine', 'payload', jsonb_build_object(
+                       'runId', id, 'task', task_id, 'status', status, 'teamId', team_id,
+                       'error', jsonb_build_object('type', 'WorkerLost'))))
+                   FILTER (WHERE %s AND status = 'FAILED'))
+        FROM rescued
+        """
+            .formatted(lifecycleEvents),
         self,
         batch);
   }
