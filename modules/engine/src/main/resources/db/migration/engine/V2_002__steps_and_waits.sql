@@ -128,6 +128,8 @@ BEGIN
                                             FROM unnest(v_over) AS o(id)
                                             JOIN engine.runs r ON r.id = o.id));
     END IF;
+    -- An event published while this wait was being stored could not see it.
+    PERFORM engine.resume_on_published_events(v_suspended);
     RETURN cardinality(v_suspended);
 END $$;
 
@@ -173,6 +175,45 @@ BEGIN
             FOR UPDATE SKIP LOCKED
         ) d;
     END IF;
+    IF v_ids IS NULL THEN
+        -- An event and a wait stored at the same moment each miss the other; this catches that.
+        RETURN engine.resume_on_published_events(ARRAY(
+            SELECT r.id FROM engine.runs r
+            WHERE r.status = 'WAITING' AND r.wait_type = 'event'
+              AND r.updated_at > now() - interval '1 minute'
+            LIMIT p_limit));
+    END IF;
+    RETURN engine.resume_runs(v_ids, v_results);
+END $$;
+
+-- Resumes the event waits among p_ids that an event already in the outbox (engine.events, V2_003)
+-- satisfies: the first matching event published since the run reached the wait. Event ids are
+-- UUIDv7, so (name, id) finds a name's events since a time without reading older ones.
+CREATE FUNCTION engine.resume_on_published_events(p_ids uuid[])
+RETURNS int
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_ids uuid[];
+    v_results jsonb[];
+BEGIN
+    SELECT array_agg(m.id), array_agg(m.result) INTO v_ids, v_results
+    FROM (
+        SELECT r.id, (
+            SELECT jsonb_build_object('eventId', e.id, 'payload', e.payload)
+            FROM engine.events e
+            WHERE e.name = r.wait_event
+              AND e.id >= (lpad(to_hex((extract(epoch FROM s.started_at - interval '1 second')
+                                         * 1000)::bigint), 12, '0')
+                           || '00000000000000000000')::uuid
+              AND e.created_at >= s.started_at
+              AND (r.team_id IS NULL OR e.team_id IS NOT DISTINCT FROM r.team_id)
+              AND e.payload @> coalesce(r.wait_filter, '{}')
+            ORDER BY e.id
+            LIMIT 1) AS result
+        FROM engine.runs r
+        JOIN engine.run_steps s ON s.run_id = r.id AND s.key = r.wait_step
+        WHERE r.id = ANY (p_ids) AND r.status = 'WAITING' AND r.wait_type = 'event') m
+    WHERE m.result IS NOT NULL;
     IF v_ids IS NULL THEN
         RETURN 0;
     END IF;

@@ -42,12 +42,33 @@ $$;
 CREATE FUNCTION engine.publish_events(p_events jsonb)
 RETURNS void
 LANGUAGE plpgsql AS $$
+DECLARE
+    v_ids uuid[];
+    v_names text[];
+    v_teams uuid[];
+    v_payloads jsonb[];
 BEGIN
     IF p_events IS NULL OR jsonb_array_length(p_events) = 0 THEN
         RETURN;
     END IF;
-    INSERT INTO engine.events (id, name, team_id, payload, source)
-    SELECT coalesce(e.id, engine.uuid_v7()), e.name, e.team_id, coalesce(e.payload, '{}'), e.source
-    FROM jsonb_to_recordset(p_events) AS e(id uuid, name text, team_id uuid, payload jsonb, source text);
+    WITH inserted AS (
+        INSERT INTO engine.events (id, name, team_id, payload, source)
+        SELECT coalesce(e.id, engine.uuid_v7()), e.name, e.team_id, coalesce(e.payload, '{}'),
+               e.source
+        FROM jsonb_to_recordset(p_events)
+             AS e(id uuid, name text, team_id uuid, payload jsonb, source text)
+        RETURNING id, name, team_id, payload
+    )
+    SELECT array_agg(id ORDER BY id), array_agg(name ORDER BY id), array_agg(team_id ORDER BY id),
+           array_agg(payload ORDER BY id)
+    INTO v_ids, v_names, v_teams, v_payloads
+    FROM inserted;
+    -- Runs waiting for these events resume in the same transaction (engine.resolve_event_waits,
+    -- V2_002). One indexed probe first: most events, run.completed above all, have no waiter.
+    IF EXISTS (SELECT 1 FROM engine.runs r
+               WHERE r.status = 'WAITING' AND r.wait_event = ANY (v_names)) THEN
+        PERFORM engine.resolve_event_waits(e.id, e.name, e.team_id, e.payload)
+        FROM unnest(v_ids, v_names, v_teams, v_payloads) AS e(id, name, team_id, payload);
+    END IF;
     PERFORM pg_notify('nightshift_events', '');
 END $$;
