@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
@@ -20,6 +21,7 @@ import dev.nightshift.engine.runtime.store.RunView;
 import dev.nightshift.engine.tasks.FlakyTask;
 import dev.nightshift.engine.testing.EngineTestKit;
 import dev.nightshift.testkit.PostgresTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -45,6 +47,7 @@ class SchedulesIntegrationTest {
   @Inject EngineTestKit testKit;
   @Inject RunReads reads;
   @Inject DataSource dataSource;
+  @Inject MeterRegistry registry;
 
   private static ScheduleDefinition hourlyEcho(String message) {
     return ScheduleDefinition.cron("echo", "0 * * * *", Map.of("message", message));
@@ -207,11 +210,16 @@ class SchedulesIntegrationTest {
         schedules.create(
             ScheduleDefinition.every("echo", Duration.ofSeconds(1), Map.of("message", "o"))
                 .withOverlap(OverlapPolicy.SKIP));
+    double fired = counter("nightshift.schedules.fired");
+    double skipped = counter("nightshift.schedules.skipped");
 
     var first = tickUntilFired(schedule.id());
     var second = tickAtNextFireTime(schedule.id());
 
     assertThat(runsOf(schedule.id()), hasSize(1));
+    // Other tests' schedules of the same task may fire in these ticks too.
+    assertThat(counter("nightshift.schedules.fired") - fired, greaterThanOrEqualTo(1.0));
+    assertThat(counter("nightshift.schedules.skipped") - skipped, greaterThan(0.0));
     assertThat(second.lastRun().id(), equalTo(first.lastRun().id()));
     assertThat(second.nextRun(), greaterThan(first.nextRun()));
 
@@ -312,6 +320,11 @@ class SchedulesIntegrationTest {
   }
 
   /** As if the scheduler had been down: the stored next fire time lies this far in the past. */
+  private double counter(String name) {
+    var counter = registry.find(name).tag("task", "echo").counter();
+    return counter == null ? 0 : counter.count();
+  }
+
   private void moveNextRun(UUID id, Duration back) throws SQLException {
     try (var c = dataSource.getConnection();
         var update =

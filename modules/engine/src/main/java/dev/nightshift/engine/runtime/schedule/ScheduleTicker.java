@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,15 @@ public class ScheduleTicker {
   private final DueSchedules due;
   private final Engine engine;
   private final SchedulerConfig config;
+  private final ScheduleMetrics metrics;
   private ScheduledExecutorService timer;
   private volatile boolean failing;
 
-  ScheduleTicker(DueSchedules due, Engine engine, SchedulerConfig config) {
+  ScheduleTicker(DueSchedules due, Engine engine, SchedulerConfig config, ScheduleMetrics metrics) {
     this.due = due;
     this.engine = engine;
     this.config = config;
+    this.metrics = metrics;
   }
 
   void start(@Observes StartupEvent event) {
@@ -67,9 +70,10 @@ public class ScheduleTicker {
   public int tick() {
     int triggered = 0;
     while (true) {
-      var outcome = QuarkusTransaction.requiringNew().call(this::fireOneBatch);
-      triggered += outcome[1];
-      if (outcome[0] < config.claimBatch()) {
+      var batch = QuarkusTransaction.requiringNew().call(this::fireOneBatch);
+      metrics.record(batch.fired(), batch.skipped());
+      triggered += batch.fired().values().stream().mapToInt(Integer::intValue).sum();
+      if (batch.claimed() < config.claimBatch()) {
         return triggered;
       }
     }
@@ -90,11 +94,15 @@ public class ScheduleTicker {
     }
   }
 
-  /** Returns {claimed, triggered}. */
-  private int[] fireOneBatch() throws Exception {
+  /** What one batch did: schedules claimed, and fire times with and without a run by task. */
+  private record Batch(int claimed, Map<String, Integer> fired, Map<String, Integer> skipped) {}
+
+  private Batch fireOneBatch() throws Exception {
     var claim = due.claim(config.claimBatch());
     var advances = new ArrayList<Advance>();
     var byTask = new LinkedHashMap<String, List<Fire>>();
+    var fired = new HashMap<String, Integer>();
+    var skipped = new HashMap<String, Integer>();
     for (var schedule : claim.schedules()) {
       var firing =
           Firing.decide(
@@ -107,13 +115,13 @@ public class ScheduleTicker {
               config.misfireThreshold());
       if (firing.fireTime() == null) {
         advances.add(new Advance(schedule.id(), firing.next(), null, null));
+        skipped.merge(schedule.task(), 1, Integer::sum);
       } else {
         byTask
             .computeIfAbsent(schedule.task(), t -> new ArrayList<>())
             .add(new Fire(schedule, firing));
       }
     }
-    int triggered = 0;
     for (var group : byTask.entrySet()) {
       var runs = trigger(group.getKey(), group.getValue());
       for (int i = 0; i < runs.size(); i++) {
@@ -125,13 +133,17 @@ public class ScheduleTicker {
                 fire.firing().next(),
                 run == null ? null : run.id(),
                 run == null ? null : fire.firing().fireTime()));
-        triggered += run == null || run.isCached() ? 0 : 1;
+        if (run == null) {
+          skipped.merge(group.getKey(), 1, Integer::sum);
+        } else if (!run.isCached()) {
+          fired.merge(group.getKey(), 1, Integer::sum);
+        }
       }
     }
     if (!advances.isEmpty()) {
       due.advance(advances);
     }
-    return new int[] {claim.schedules().size(), triggered};
+    return new Batch(claim.schedules().size(), fired, skipped);
   }
 
   /**
