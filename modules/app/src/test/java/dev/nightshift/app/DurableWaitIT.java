@@ -4,16 +4,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.nightshift.testkit.PostgresTestResource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Durable waits on the packaged application: runs that wait survive their node being killed, and a
@@ -27,25 +25,11 @@ class DurableWaitIT {
   private static final int RUNS = 40;
   private static final int CHILDREN = 3;
 
-  private final PostgresTestResource database = new PostgresTestResource();
-  private Map<String, String> settings;
-  private RunsDatabase runs;
-
-  @BeforeEach
-  void database() {
-    settings = database.start();
-    runs = RunsDatabase.of(settings);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.stop();
-  }
+  @RegisterExtension final FreshDatabase database = new FreshDatabase();
 
   @Test
   void waitingRunsSurviveTheirNodeBeingKilledAndResumeOnAnother() throws Exception {
-    var env = new HashMap<String, String>(Cluster.databaseEnv(settings));
-    env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "20");
+    var env = new HashMap<>(database.nodeEnv());
     var logs = Path.of("target", "it-logs", "DurableWaitIT");
     var items = new StringBuilder("{\"items\":[");
     for (int i = 0; i < RUNS; i++) {
@@ -62,7 +46,7 @@ class DurableWaitIT {
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(50))
-          .until(() -> runs.statuses().equals(Map.of("WAITING", (long) RUNS)));
+          .until(() -> database.runs().statuses().equals(Map.of("WAITING", (long) RUNS)));
       first.node(0).kill();
     }
     assertThat(stepsRun("before"), equalTo((long) RUNS));
@@ -71,27 +55,36 @@ class DurableWaitIT {
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(250))
-          .until(() -> runs.statuses().equals(Map.of("COMPLETED", (long) RUNS * (CHILDREN + 1))));
+          .until(
+              () ->
+                  database
+                      .runs()
+                      .statuses()
+                      .equals(Map.of("COMPLETED", (long) RUNS * (CHILDREN + 1))));
     }
     assertThat(
         "every journey saw all its children complete",
-        runs.count(
-            "SELECT count(*) FROM engine.runs WHERE task_id = 'selftest-journey'"
-                + " AND output = to_jsonb(?::int)",
-            CHILDREN),
+        database
+            .runs()
+            .count(
+                "SELECT count(*) FROM engine.runs WHERE task_id = 'selftest-journey'"
+                    + " AND output = to_jsonb(?::int)",
+                CHILDREN),
         equalTo((long) RUNS));
     assertThat(
         "no finished step ran again after the restart", stepsRun("before"), equalTo((long) RUNS));
     assertThat(stepsRun("after"), equalTo((long) RUNS));
     assertThat(
         "each run's steps ran once",
-        runs.count(
-            "SELECT count(*) FROM (SELECT run_id, step FROM selftest.steps"
-                + " GROUP BY run_id, step HAVING count(*) > 1) d"),
+        database
+            .runs()
+            .count(
+                "SELECT count(*) FROM (SELECT run_id, step FROM selftest.steps"
+                    + " GROUP BY run_id, step HAVING count(*) > 1) d"),
         equalTo(0L));
   }
 
   private long stepsRun(String step) throws Exception {
-    return runs.count("SELECT count(*) FROM selftest.steps WHERE step = ?", step);
+    return database.runs().count("SELECT count(*) FROM selftest.steps WHERE step = ?", step);
   }
 }

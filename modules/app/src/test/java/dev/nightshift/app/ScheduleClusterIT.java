@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import dev.nightshift.testkit.PostgresTestResource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three real nodes on one database all tick every schedule: 200 schedules that fire every second,
@@ -33,26 +31,12 @@ class ScheduleClusterIT {
 
   private static final int SCHEDULES = 200;
 
-  private final PostgresTestResource database = new PostgresTestResource();
-  private Map<String, String> settings;
-  private RunsDatabase runs;
-
-  @BeforeEach
-  void database() {
-    settings = database.start();
-    runs = RunsDatabase.of(settings);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    database.stop();
-  }
+  @RegisterExtension final FreshDatabase database = new FreshDatabase();
 
   @Test
   void threeNodesFireEachSecondOfEachScheduleExactlyOnce() throws Exception {
-    var env = new HashMap<>(Cluster.databaseEnv(settings));
+    var env = new HashMap<>(database.nodeEnv());
     env.put("NIGHTSHIFT_SCHEDULER_POLL_INTERVAL", "200ms");
-    env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "20");
     try (var cluster = Cluster.start(Path.of("target", "it-logs", "ScheduleClusterIT"), 3, env)) {
       for (int i = 0; i < SCHEDULES; i++) {
         var node = cluster.node(i % 3);
@@ -72,13 +56,15 @@ class ScheduleClusterIT {
           .pollInterval(Duration.ofMillis(500))
           .until(
               () ->
-                  runs.count(
-                      "SELECT min(n) FROM (SELECT count(*) AS n FROM engine.schedules s"
-                          + " LEFT JOIN engine.runs r ON r.tags @> ARRAY['schedule:' || s.id]"
-                          + " GROUP BY s.id) c"),
+                  database
+                      .runs()
+                      .count(
+                          "SELECT min(n) FROM (SELECT count(*) AS n FROM engine.schedules s"
+                              + " LEFT JOIN engine.runs r ON r.tags @> ARRAY['schedule:' || s.id]"
+                              + " GROUP BY s.id) c"),
               n -> n >= 10);
       // Stop every schedule at once; a tick holding rows finishes first, then none fires again.
-      runs.execute("UPDATE engine.schedules SET active = false");
+      database.runs().execute("UPDATE engine.schedules SET active = false");
     }
 
     var fireTimes = fireTimesBySchedule();
@@ -104,7 +90,7 @@ class ScheduleClusterIT {
     assertThat(problems, empty());
     assertThat(
         "every run has its own key",
-        runs.count("SELECT count(DISTINCT idempotency_key) FROM engine.runs"),
+        database.runs().count("SELECT count(DISTINCT idempotency_key) FROM engine.runs"),
         equalTo(total));
     System.out.printf(
         "[schedules] 3 nodes, %d schedules every second: %d runs, each fire time once%n",
@@ -114,7 +100,7 @@ class ScheduleClusterIT {
   /** Every schedule's fire times, read from its runs' keys {@code schedule:<id>:<fire time>}. */
   private Map<String, List<Instant>> fireTimesBySchedule() throws Exception {
     var result = new TreeMap<String, List<Instant>>();
-    try (var c = runs.connect();
+    try (var c = database.runs().connect();
         var query =
             c.prepareStatement(
                 "SELECT idempotency_key FROM engine.runs WHERE task_id = 'selftest-noop'");

@@ -24,8 +24,8 @@ class EventResourceIntegrationTest {
 
   @Test
   void aTeamKeyPublishesForItsOwnTeamAndWatchesTheDelivery() {
-    var team = createTeam();
-    var key = issueKey(team);
+    var team = TestTeams.create();
+    var key = TestTeams.issueKey(team);
 
     String id =
         as(key)
@@ -56,9 +56,9 @@ class EventResourceIntegrationTest {
 
   @Test
   void aTeamKeySeesOnlyItsOwnTeamsEvents() {
-    var teamA = createTeam();
-    var keyA = issueKey(teamA);
-    var keyB = issueKey(createTeam());
+    var teamA = TestTeams.create();
+    var keyA = TestTeams.issueKey(teamA);
+    var keyB = TestTeams.issueKey(TestTeams.create());
     String id = publish(keyA, Map.of("name", "invoice.received"));
 
     as(keyB).get("/api/v1/events/{id}", id).then().statusCode(404);
@@ -75,8 +75,8 @@ class EventResourceIntegrationTest {
 
   @Test
   void theAdminPublishesForAnyTeamOrNoneAndSeesEveryEvent() {
-    var team = createTeam();
-    var key = issueKey(team);
+    var team = TestTeams.create();
+    var key = TestTeams.issueKey(team);
     String forTeam = publish("test-admin-key", Map.of("name", "billing.changed", "team", team));
     String system = publish("test-admin-key", Map.of("name", "system.tick"));
 
@@ -91,7 +91,7 @@ class EventResourceIntegrationTest {
 
   @Test
   void listsPageNewestFirstWithACursorAndFilterByName() {
-    var key = issueKey(createTeam());
+    var key = TestTeams.issueKey(TestTeams.create());
     for (int i = 0; i < 3; i++) {
       publish(key, Map.of("name", "page.item", "payload", Map.of("i", i)));
     }
@@ -119,7 +119,7 @@ class EventResourceIntegrationTest {
 
   @Test
   void badInputIsAProblemNeverAServerError() {
-    var key = issueKey(createTeam());
+    var key = TestTeams.issueKey(TestTeams.create());
     as(key)
         .body(Map.of("name", "Not A Name"))
         .post("/api/v1/events")
@@ -151,26 +151,5 @@ class EventResourceIntegrationTest {
 
   private static RequestSpecification as(String key) {
     return given().header("Authorization", "Bearer " + key).contentType("application/json");
-  }
-
-  private static String createTeam() {
-    String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    return as("test-admin-key")
-        .body(Map.of("name", slug, "slug", slug))
-        .post("/api/v1/teams")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
-  private static String issueKey(String team) {
-    return as("test-admin-key")
-        .body(Map.of("name", "k"))
-        .post("/api/v1/teams/{t}/keys", team)
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("key");
   }
 }

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,9 +108,9 @@ class JobsIntegrationTest {
 
   @Test
   void statusListsTheTeamsSchedulesWithTheirLastAndNextRun() {
-    String teamA = createTeam();
-    String keyA = issueKey(teamA);
-    String keyB = issueKey(createTeam());
+    String teamA = TestTeams.create();
+    String keyA = TestTeams.issueKey(teamA);
+    String keyB = TestTeams.issueKey(TestTeams.create());
     teams.add(UUID.fromString(teamA));
     String schedule =
         as(keyA)
@@ -158,10 +157,10 @@ class JobsIntegrationTest {
 
   @Test
   void aTeamSeesOnlyItsOwnRunsAndTheAdminMayPickATeam() throws SQLException {
-    String teamA = createTeam();
-    String keyA = issueKey(teamA);
-    String teamB = createTeam();
-    String keyB = issueKey(teamB);
+    String teamA = TestTeams.create();
+    String keyA = TestTeams.issueKey(teamA);
+    String teamB = TestTeams.create();
+    String keyB = TestTeams.issueKey(teamB);
     teams.add(UUID.fromString(teamA));
     teams.add(UUID.fromString(teamB));
     String runOfA =
@@ -409,28 +408,5 @@ class JobsIntegrationTest {
 
   private static RequestSpecification as(String key) {
     return given().header("Authorization", "Bearer " + key);
-  }
-
-  private static String createTeam() {
-    String slug = "j-" + UUID.randomUUID().toString().substring(0, 8);
-    return admin()
-        .contentType("application/json")
-        .body(Map.of("name", slug, "slug", slug))
-        .post("/api/v1/teams")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
-  private static String issueKey(String team) {
-    return admin()
-        .contentType("application/json")
-        .body(Map.of("name", "k"))
-        .post("/api/v1/teams/{t}/keys", team)
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("key");
   }
 }

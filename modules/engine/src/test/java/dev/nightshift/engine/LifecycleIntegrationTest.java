@@ -16,7 +16,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -163,9 +162,9 @@ class LifecycleIntegrationTest {
 
   @Test
   void aTeamSeesOnlyItsOwnRuns() {
-    String teamA = createTeam();
-    String keyA = issueKey(teamA);
-    String keyB = issueKey(createTeam());
+    String teamA = TestTeams.create();
+    String keyA = TestTeams.issueKey(teamA);
+    String keyB = TestTeams.issueKey(TestTeams.create());
     String runOfA =
         given()
             .header("Authorization", "Bearer " + keyA)
@@ -244,26 +243,5 @@ class LifecycleIntegrationTest {
 
   private static io.restassured.specification.RequestSpecification admin() {
     return given().header("Authorization", "Bearer test-admin-key").contentType("application/json");
-  }
-
-  private static String createTeam() {
-    String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    return admin()
-        .body(Map.of("name", slug, "slug", slug))
-        .post("/api/v1/teams")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
-  private static String issueKey(String team) {
-    return admin()
-        .body(Map.of("name", "k"))
-        .post("/api/v1/teams/{t}/keys", team)
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("key");
   }
 }

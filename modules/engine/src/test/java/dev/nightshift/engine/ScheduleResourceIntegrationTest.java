@@ -169,9 +169,9 @@ class ScheduleResourceIntegrationTest {
 
   @Test
   void aTeamKeySeesAndChangesOnlyItsTeamsSchedules() {
-    String teamA = createTeam();
-    String keyA = issueKey(teamA);
-    String keyB = issueKey(createTeam());
+    String teamA = TestTeams.create();
+    String keyA = TestTeams.issueKey(teamA);
+    String keyB = TestTeams.issueKey(TestTeams.create());
 
     String own =
         as(keyA)
@@ -256,26 +256,5 @@ class ScheduleResourceIntegrationTest {
 
   private static RequestSpecification as(String key) {
     return given().header("Authorization", "Bearer " + key).contentType("application/json");
-  }
-
-  private static String createTeam() {
-    String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    return admin()
-        .body(Map.of("name", slug, "slug", slug))
-        .post("/api/v1/teams")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
-  private static String issueKey(String team) {
-    return admin()
-        .body(Map.of("name", "k"))
-        .post("/api/v1/teams/{t}/keys", team)
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("key");
   }
 }
