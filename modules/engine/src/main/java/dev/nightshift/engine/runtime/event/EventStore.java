@@ -5,6 +5,7 @@ import static dev.nightshift.platform.database.Rows.instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightshift.engine.Event;
+import dev.nightshift.platform.database.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,33 +147,17 @@ public class EventStore {
    * (the cursor: ids are UUIDv7, ordered by time).
    */
   public List<EventView> list(UUID teamId, String name, UUID before, int limit) {
-    var where = new ArrayList<String>();
-    var args = new ArrayList<Object>();
-    if (teamId != null) {
-      where.add("team_id = ?");
-      args.add(teamId);
-    }
-    if (name != null) {
-      where.add("name = ?");
-      args.add(name);
-    }
-    if (before != null) {
-      where.add("id < ?");
-      args.add(before);
-    }
+    var where =
+        new Conditions().and("team_id = ?", teamId).and("name = ?", name).and("id < ?", before);
     String sql =
         "SELECT "
             + VIEW_COLUMNS
             + " FROM engine.events"
-            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + where.where()
             + " ORDER BY id DESC LIMIT ?";
     try (var c = dataSource.getConnection();
         var select = c.prepareStatement(sql)) {
-      int i = 1;
-      for (var arg : args) {
-        select.setObject(i++, arg);
-      }
-      select.setInt(i, limit);
+      select.setInt(where.bind(select), limit);
       var events = new ArrayList<EventView>();
       try (var rs = select.executeQuery()) {
         while (rs.next()) {

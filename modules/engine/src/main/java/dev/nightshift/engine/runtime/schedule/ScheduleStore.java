@@ -11,6 +11,7 @@ import dev.nightshift.engine.RunStatus;
 import dev.nightshift.engine.Schedule;
 import dev.nightshift.engine.ScheduleDefinition;
 import dev.nightshift.engine.Schedules;
+import dev.nightshift.platform.database.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -179,23 +180,16 @@ class ScheduleStore {
   }
 
   List<StoredSchedule> list(Schedules.Filter filter) {
-    var where = new ArrayList<String>();
-    var args = new ArrayList<Object>();
-    add(where, args, "s.team_id = ?", filter.teamId());
-    add(where, args, "s.task_id = ?", filter.task());
-    add(where, args, "s.external_id = ?", filter.externalId());
-    add(where, args, "s.id > ?", filter.after());
-    String sql =
-        SELECT
-            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-            + " ORDER BY s.id LIMIT ?";
+    var where =
+        new Conditions()
+            .and("s.team_id = ?", filter.teamId())
+            .and("s.task_id = ?", filter.task())
+            .and("s.external_id = ?", filter.externalId())
+            .and("s.id > ?", filter.after());
+    String sql = SELECT + where.where() + " ORDER BY s.id LIMIT ?";
     try (var c = dataSource.getConnection();
         var select = c.prepareStatement(sql)) {
-      int i = 1;
-      for (var arg : args) {
-        select.setObject(i++, arg);
-      }
-      select.setInt(i, filter.limit());
+      select.setInt(where.bind(select), filter.limit());
       return readAll(select);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not list schedules", e);
@@ -298,13 +292,6 @@ class ScheduleStore {
       return new DuplicateScheduleException(row.definition().deduplicationKey());
     }
     return new IllegalStateException(message, e);
-  }
-
-  private static void add(List<String> where, List<Object> args, String condition, Object value) {
-    if (value != null) {
-      where.add(condition);
-      args.add(value);
-    }
   }
 
   private JsonNode tree(String value) {

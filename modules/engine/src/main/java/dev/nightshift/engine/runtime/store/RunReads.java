@@ -5,6 +5,7 @@ import static dev.nightshift.platform.database.Rows.instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightshift.engine.RunStatus;
+import dev.nightshift.platform.database.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,36 +49,24 @@ public class RunReads {
   }
 
   public List<RunView> list(RunFilter filter) {
-    var where = new ArrayList<String>();
-    var args = new ArrayList<Object>();
-    add(where, args, "team_id = ?", filter.teamId());
-    add(where, args, "task_id = ?", filter.taskId());
-    add(where, args, "status = ?", filter.status() == null ? null : filter.status().name());
-    add(where, args, "tags @> ARRAY[?]::text[]", filter.tag());
-    add(
-        where,
-        args,
-        "created_at >= ?",
-        filter.createdFrom() == null ? null : Timestamp.from(filter.createdFrom()));
-    add(
-        where,
-        args,
-        "created_at < ?",
-        filter.createdTo() == null ? null : Timestamp.from(filter.createdTo()));
-    add(where, args, "id < ?", filter.before());
+    var where =
+        new Conditions()
+            .and("team_id = ?", filter.teamId())
+            .and("task_id = ?", filter.taskId())
+            .and("status = ?", filter.status() == null ? null : filter.status().name())
+            .and("tags @> ARRAY[?]::text[]", filter.tag())
+            .and(
+                "created_at >= ?",
+                filter.createdFrom() == null ? null : Timestamp.from(filter.createdFrom()))
+            .and(
+                "created_at < ?",
+                filter.createdTo() == null ? null : Timestamp.from(filter.createdTo()))
+            .and("id < ?", filter.before());
     String sql =
-        "SELECT "
-            + COLUMNS
-            + " FROM engine.runs"
-            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-            + " ORDER BY id DESC LIMIT ?";
+        "SELECT " + COLUMNS + " FROM engine.runs" + where.where() + " ORDER BY id DESC LIMIT ?";
     try (var c = dataSource.getConnection();
         var select = c.prepareStatement(sql)) {
-      int i = 1;
-      for (var arg : args) {
-        select.setObject(i++, arg);
-      }
-      select.setInt(i, filter.limit());
+      select.setInt(where.bind(select), filter.limit());
       var runs = new ArrayList<RunView>();
       try (var rs = select.executeQuery()) {
         while (rs.next()) {
@@ -87,13 +76,6 @@ public class RunReads {
       return runs;
     } catch (SQLException e) {
       throw new IllegalStateException("Could not list runs", e);
-    }
-  }
-
-  private static void add(List<String> where, List<Object> args, String condition, Object value) {
-    if (value != null) {
-      where.add(condition);
-      args.add(value);
     }
   }
 
