@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightshift.engine.Events;
 import dev.nightshift.engine.InvalidEventException;
-import dev.nightshift.engine.runtime.trigger.RunIds;
+import dev.nightshift.platform.database.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,7 +37,7 @@ public class DefaultEvents implements Events {
   /** As {@link #publish(String, UUID, Object)}, naming who published it ({@code api}, ...). */
   public UUID publish(String name, UUID teamId, Object payload, String source) {
     checkName(name);
-    var id = RunIds.next();
+    var id = Ids.next();
     var row = json.createObjectNode();
     row.put("id", id.toString());
     row.put("name", name);

@@ -6,8 +6,8 @@ import dev.nightshift.engine.ScheduleDefinition;
 import dev.nightshift.engine.Schedules;
 import dev.nightshift.engine.TriggerResult;
 import dev.nightshift.engine.runtime.task.TaskRegistry;
-import dev.nightshift.engine.runtime.trigger.RunIds;
 import dev.nightshift.engine.runtime.trigger.RunRows;
+import dev.nightshift.platform.database.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ public class DefaultSchedules implements Schedules {
     if (definition.deduplicationKey() != null) {
       return ensure(definition);
     }
-    var row = row(RunIds.next(), definition);
+    var row = row(Ids.next(), definition);
     store.insert(row);
     return require(row.id());
   }
@@ -61,7 +61,7 @@ public class DefaultSchedules implements Schedules {
     if (definition.deduplicationKey() == null) {
       throw new InvalidScheduleException("Ensuring a schedule needs a deduplication key.");
     }
-    var row = row(RunIds.next(), definition);
+    var row = row(Ids.next(), definition);
     var id = store.upsert(row);
     return new Ensured(require(id), id.equals(row.id()));
   }

@@ -169,7 +169,10 @@ public class ScheduleTicker {
     }
   }
 
-  /** The trigger options of a schedule's run for a fire time. */
+  /**
+   * The trigger options of a schedule's run for a fire time. A team's runs carry the team as their
+   * concurrency key, so a task's concurrency limit holds per team (one sync per team at a time).
+   */
   static TriggerOptions options(StoredSchedule schedule, Instant fireTime, String key) {
     var metadata = new LinkedHashMap<String, Object>();
     metadata.put("scheduleId", schedule.id().toString());
@@ -182,6 +185,9 @@ public class ScheduleTicker {
             .withTeam(schedule.teamId())
             .withTags(List.of(tag(schedule.id())))
             .withMetadata(Map.copyOf(metadata));
+    if (schedule.teamId() != null) {
+      options = options.withConcurrencyKey(schedule.teamId().toString());
+    }
     return key == null ? options : options.withIdempotencyKey(key, null);
   }
 

@@ -10,6 +10,7 @@ import dev.nightshift.engine.runtime.config.EngineConfig;
 import dev.nightshift.engine.runtime.task.RegisteredTask;
 import dev.nightshift.engine.runtime.task.TaskRegistry;
 import dev.nightshift.engine.runtime.telemetry.RunTracing;
+import dev.nightshift.platform.database.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public class RunRows {
     var settings = task.settings();
     var now = Instant.now();
     var row = json.createObjectNode();
-    row.put("id", RunIds.next().toString());
+    row.put("id", Ids.next().toString());
     row.put("task_id", task.id());
     row.put("queue", queue(task, options));
     row.put("team_id", options.teamId() == null ? null : options.teamId().toString());

@@ -1,0 +1,2 @@
+/** What the transactions module tells other modules. */
+package dev.nightshift.contracts.transactions;

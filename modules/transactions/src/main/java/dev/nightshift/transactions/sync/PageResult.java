@@ -1,0 +1,13 @@
+package dev.nightshift.transactions.sync;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One page of an account's transactions, stored: a step's result, so a resumed sync skips it.
+ *
+ * @param created the transactions the page created
+ * @param count the transactions the page held
+ * @param nextCursor null after the last page
+ */
+record PageResult(List<UUID> created, int count, String nextCursor) {}

@@ -1,0 +1,31 @@
+package dev.nightshift.transactions.transaction;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A stored transaction.
+ *
+ * @param internalId {@code <provider>:<provider id>}, unique per team
+ * @param amount signed: negative is money out
+ */
+public record Transaction(
+    UUID id,
+    UUID teamId,
+    UUID accountId,
+    String internalId,
+    LocalDate date,
+    BigDecimal amount,
+    String currency,
+    String name,
+    String description,
+    String merchant,
+    String counterparty,
+    String category,
+    String method,
+    String status,
+    BigDecimal balance,
+    Instant createdAt,
+    Instant updatedAt) {}
