@@ -9,13 +9,19 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import dev.nightshift.engine.Engine;
+import dev.nightshift.engine.Schedule;
+import dev.nightshift.engine.Schedules;
+import dev.nightshift.engine.TriggerOptions;
 import dev.nightshift.testkit.PostgresTestResource;
 import dev.nightshift.transactions.provider.sandbox.SandboxClock;
+import dev.nightshift.transactions.sync.SyncTask;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +42,44 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 class BankSyncIntegrationTest {
+
+  @Inject Engine engine;
+  @Inject Schedules schedules;
+  @Inject DataSource dataSource;
+
+  @Test
+  void theSyncOfATeamThatNoLongerExistsRemovesItsSchedule() throws Exception {
+    String team = createTeam();
+    String key = issueKey(team);
+    String setupRun =
+        as(key)
+            .contentType("application/json")
+            .body(Map.of("provider", "sandbox"))
+            .post("/api/v1/bank-connections")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("setupRunId");
+    awaitRun(key, setupRun, "COMPLETED");
+    var teamId = UUID.fromString(team);
+    assertThat(schedulesOf(teamId), hasSize(1));
+
+    try (var c = dataSource.getConnection();
+        var delete = c.prepareStatement("DELETE FROM platform.teams WHERE id = ?")) {
+      delete.setObject(1, teamId);
+      delete.executeUpdate();
+    }
+    var run =
+        engine.trigger(
+            SyncTask.ID, new SyncTask.Payload(teamId), TriggerOptions.defaults().withTeam(teamId));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> schedulesOf(teamId).isEmpty());
+    awaitRun("test-admin-key", run.id().toString(), "COMPLETED");
+  }
+
+  private List<Schedule> schedulesOf(UUID team) {
+    return schedules.list(new Schedules.Filter(team, SyncTask.ID, null, null, 10));
+  }
 
   @Test
   void connectingTheSandboxSyncsItsHistoryAndALaterSyncAddsAndPostsTransactions() {
