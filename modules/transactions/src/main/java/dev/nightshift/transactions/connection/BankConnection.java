@@ -22,7 +22,7 @@ public record BankConnection(
     int errorCount,
     Instant createdAt) {
 
-  public boolean isConnected() {
+  public boolean connected() {
     return "CONNECTED".equals(status);
   }
 }

@@ -82,7 +82,7 @@ public class SyncTask implements Task<SyncTask.Payload, SyncTask.Result> {
     int disconnected = 0;
     Exception transientFailure = null;
     for (var connection : connections.listFor(team)) {
-      if (!connection.isConnected()) {
+      if (!connection.connected()) {
         continue;
       }
       try {
