@@ -107,6 +107,26 @@ public class TransactionStore {
     }
   }
 
+  /**
+   * Deletes transactions the provider withdrew (a pending one that never posted, a reversal);
+   * returns how many.
+   */
+  public int deleteByProviderIds(UUID team, String provider, List<String> providerIds) {
+    try (var c = dataSource.getConnection();
+        var delete =
+            c.prepareStatement(
+                "DELETE FROM transactions.transactions WHERE team_id = ?"
+                    + " AND internal_id = ANY (?)")) {
+      delete.setObject(1, team);
+      delete.setArray(
+          2,
+          c.createArrayOf("text", providerIds.stream().map(id -> provider + ":" + id).toArray()));
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not delete withdrawn transactions", e);
+    }
+  }
+
   /** What one upsert did: the ids it created, and how many known rows changed. */
   public record UpsertResult(List<UUID> created, int updated) {}
 
