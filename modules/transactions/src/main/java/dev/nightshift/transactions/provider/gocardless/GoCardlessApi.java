@@ -1,6 +1,10 @@
 package dev.nightshift.transactions.provider.gocardless;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +33,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface GoCardlessApi {
+
+  /**
+   * The application's JSON rules are strict for what clients send; this JSON is GoCardless's:
+   * unknown fields are normal and amounts come as strings.
+   */
+  @ClientObjectMapper
+  static ObjectMapper objectMapper(ObjectMapper application) {
+    return application
+        .copy()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, true);
+  }
 
   @POST
   @Path("/token/new/")

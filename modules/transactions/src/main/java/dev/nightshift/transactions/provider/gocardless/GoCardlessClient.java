@@ -1,5 +1,6 @@
 package dev.nightshift.transactions.provider.gocardless;
 
+import com.fasterxml.jackson.core.JacksonException;
 import dev.nightshift.transactions.provider.ProviderAuthException;
 import dev.nightshift.transactions.provider.ProviderUnavailableException;
 import dev.nightshift.transactions.provider.RetryAfterBackoff;
@@ -104,9 +105,16 @@ public class GoCardlessClient {
         tokens.rejected(bearer);
       }
       throw rejected;
-    } catch (ProcessingException unreachable) {
+    } catch (ProcessingException failed) {
+      if (failed.getCause() instanceof JacksonException unreadable) {
+        // Not transient: retrying reads the same answer.
+        throw new IllegalStateException(
+            "GoCardless answered JSON that Nightshift cannot read: "
+                + unreadable.getOriginalMessage(),
+            failed);
+      }
       throw new ProviderUnavailableException(
-          "GoCardless did not answer: " + unreachable.getMessage(), null, unreachable);
+          "GoCardless did not answer: " + failed.getMessage(), null, failed);
     }
   }
 }

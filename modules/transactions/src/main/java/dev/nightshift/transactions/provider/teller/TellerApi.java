@@ -1,6 +1,10 @@
 package dev.nightshift.transactions.provider.teller;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,6 +29,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterProvider(TellerErrors.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface TellerApi {
+
+  /**
+   * The application's JSON rules are strict for what clients send; this JSON is Teller's: unknown
+   * fields are normal and amounts come as strings.
+   */
+  @ClientObjectMapper
+  static ObjectMapper objectMapper(ObjectMapper application) {
+    return application
+        .copy()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, true);
+  }
 
   @GET
   @Path("/accounts")

@@ -1,5 +1,6 @@
 package dev.nightshift.transactions.provider.teller;
 
+import com.fasterxml.jackson.core.JacksonException;
 import dev.nightshift.transactions.provider.ProviderAuthException;
 import dev.nightshift.transactions.provider.ProviderUnavailableException;
 import dev.nightshift.transactions.provider.RetryAfterBackoff;
@@ -97,9 +98,15 @@ public class TellerClient {
   private static <T> T call(Supplier<T> request) {
     try {
       return request.get();
-    } catch (ProcessingException unreachable) {
+    } catch (ProcessingException failed) {
+      if (failed.getCause() instanceof JacksonException unreadable) {
+        // Not transient: retrying reads the same answer.
+        throw new IllegalStateException(
+            "Teller answered JSON that Nightshift cannot read: " + unreadable.getOriginalMessage(),
+            failed);
+      }
       throw new ProviderUnavailableException(
-          "Teller did not answer: " + unreachable.getMessage(), null, unreachable);
+          "Teller did not answer: " + failed.getMessage(), null, failed);
     }
   }
 }
