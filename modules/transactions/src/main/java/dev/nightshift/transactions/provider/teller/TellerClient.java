@@ -9,6 +9,7 @@ import dev.nightshift.transactions.provider.teller.TellerApi.Balances;
 import dev.nightshift.transactions.provider.teller.TellerApi.Transaction;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public class TellerClient {
 
   private final TellerApi api;
 
-  TellerClient(TellerConfig config) {
+  TellerClient(TellerConfig config, Vertx vertx) {
     long timeout = config.timeout().toMillis();
     QuarkusRestClientBuilder builder =
         QuarkusRestClientBuilder.newBuilder()
@@ -63,7 +64,8 @@ public class TellerClient {
     }
     if (config.certificate().isPresent()) {
       builder.tlsConfiguration(
-          new TellerClientCertificate(config.certificate().get(), config.privateKey().get()));
+          new TellerClientCertificate(
+              config.certificate().get(), config.privateKey().get(), vertx));
     }
     api = builder.build(TellerApi.class);
   }
