@@ -57,8 +57,9 @@ final class PlaidErrors {
    */
   static RuntimeException toException(int status, String retryAfter, String body) {
     PlaidError error = parse(body);
-    String type = error == null ? null : error.errorType();
-    String code = error == null ? null : error.errorCode();
+    // Set.of(...).contains(null) throws: a body without Plaid's fields has empty ones.
+    String type = error == null || error.errorType() == null ? "" : error.errorType();
+    String code = error == null || error.errorCode() == null ? "" : error.errorCode();
     String message = describe(status, error);
     if (status == 429 || status >= 500 || TRANSIENT_TYPES.contains(type)) {
       return new ProviderUnavailableException(message, retryAfter(retryAfter, Instant.now()), null);
@@ -82,7 +83,7 @@ final class PlaidErrors {
 
   /** Whether an Item's error means the user must reconnect. */
   static boolean requiresReconnect(PlaidError error) {
-    return error != null && RECONNECT.contains(error.errorCode());
+    return error != null && error.errorCode() != null && RECONNECT.contains(error.errorCode());
   }
 
   /**

@@ -79,6 +79,14 @@ class PlaidErrorsTest {
   }
 
   @Test
+  void aClientErrorWithoutPlaidsFieldsIsAnIllegalState() {
+    var e = PlaidErrors.toException(404, null, "{}");
+
+    assertThat(e, instanceOf(IllegalStateException.class));
+    assertThat(e.getMessage(), is("Plaid answered HTTP 404"));
+  }
+
+  @Test
   void retryAfterIsSecondsOrAnHttpDate() {
     Instant now = Instant.parse("2026-11-23T10:00:00Z");
 
