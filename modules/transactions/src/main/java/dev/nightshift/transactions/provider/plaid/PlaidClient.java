@@ -119,13 +119,6 @@ public class PlaidClient {
     try {
       return request.get();
     } catch (ProcessingException e) {
-      if (e.getCause() instanceof RuntimeException mapped
-          && (mapped instanceof ProviderUnavailableException
-              || mapped instanceof ProviderAuthException
-              || mapped instanceof IllegalArgumentException
-              || mapped instanceof IllegalStateException)) {
-        throw mapped;
-      }
       throw new ProviderUnavailableException(
           "Plaid could not be reached: " + e.getMessage(), null, e);
     }
