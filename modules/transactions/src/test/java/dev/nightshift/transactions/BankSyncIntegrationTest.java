@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.nightshift.engine.Engine;
 import dev.nightshift.engine.Schedule;
@@ -99,8 +100,7 @@ class BankSyncIntegrationTest {
     var setup = awaitRun(key, created.getString("setupRunId"), "COMPLETED");
     assertThat(setup.getInt("output.accounts"), equalTo(3));
     assertThat(setup.getInt("output.created"), greaterThan(0));
-    assertThat(
-        setup.getString("progress.message"), org.hamcrest.Matchers.startsWith("account 3 of 3, "));
+    assertThat(setup.getString("progress.message"), startsWith("account 3 of 3, "));
 
     var schedules =
         as(key).get("/api/v1/schedules?task=transactions-sync").then().statusCode(200).extract();
@@ -176,8 +176,7 @@ class BankSyncIntegrationTest {
             .extract()
             .jsonPath();
     assertThat(connection.getString("status"), equalTo("DISCONNECTED"));
-    assertThat(
-        connection.getString("lastError"), org.hamcrest.Matchers.startsWith("ITEM_LOGIN_REQUIRED"));
+    assertThat(connection.getString("lastError"), startsWith("ITEM_LOGIN_REQUIRED"));
   }
 
   @Test

@@ -6,13 +6,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.nightshift.platform.database.Ids;
+import dev.nightshift.platform.team.NewTeam;
+import dev.nightshift.platform.team.TeamStore;
 import dev.nightshift.testkit.PostgresTestResource;
+import dev.nightshift.transactions.connection.BankConnection;
+import dev.nightshift.transactions.connection.ConnectionStore;
+import dev.nightshift.transactions.provider.Credentials;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -50,6 +58,8 @@ class PlaidWebhookVerifierIntegrationTest {
   static final byte[] BODY = PlaidFixtures.bytes("webhooks/sync-updates-available.json");
 
   @Inject PlaidWebhookVerifier verifier;
+  @Inject TeamStore teams;
+  @Inject ConnectionStore connections;
   WireMockServer server;
 
   @BeforeEach
@@ -171,6 +181,55 @@ class PlaidWebhookVerifierIntegrationTest {
   }
 
   /** A new key pair whose public half WireMock serves under its key id. */
+  @Test
+  void theEndpointActsOnlyOnSignedWebhooks() throws Exception {
+    var team =
+        teams.create(
+            new NewTeam("Plaid team", "pl-" + UUID.randomUUID().toString().substring(0, 8)));
+    var item = "item-" + UUID.randomUUID();
+    var connection =
+        new BankConnection(
+            Ids.next(),
+            team.id(),
+            "plaid",
+            "ins_1",
+            "Bank",
+            item,
+            "CONNECTED",
+            null,
+            null,
+            0,
+            Instant.now());
+    connections.insert(connection, new Credentials("access-sandbox-1", item));
+    byte[] error =
+        ("{\"webhook_type\":\"ITEM\",\"webhook_code\":\"ERROR\",\"item_id\":\""
+                + item
+                + "\",\"error\":{\"error_type\":\"ITEM_ERROR\",\"error_code\":"
+                + "\"ITEM_LOGIN_REQUIRED\",\"error_message\":\"login required\"},"
+                + "\"environment\":\"sandbox\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    var key = servedKey(null);
+
+    given().body(error).post("/webhooks/plaid").then().statusCode(401);
+    given()
+        .header("Plaid-Verification", jwt(key, Instant.now(), BODY))
+        .body(error)
+        .post("/webhooks/plaid")
+        .then()
+        .statusCode(401);
+    assertThat(connections.find(connection.id()).orElseThrow().status(), equalTo("CONNECTED"));
+
+    given()
+        .header("Plaid-Verification", jwt(key, Instant.now(), error))
+        .body(error)
+        .post("/webhooks/plaid")
+        .then()
+        .statusCode(204);
+    var after = connections.find(connection.id()).orElseThrow();
+    assertThat(after.status(), equalTo("DISCONNECTED"));
+    assertThat(after.lastError(), containsString("ITEM_LOGIN_REQUIRED"));
+  }
+
   private EllipticCurveJsonWebKey servedKey(Instant expiredAt) throws Exception {
     var key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
     key.setKeyId(UUID.randomUUID().toString());
