@@ -74,6 +74,7 @@ class AccountSync {
       progress.nextAccount();
       var remote = asProvided(account);
       String cursor = null;
+      var seen = new ArrayList<String>();
       do {
         String from = cursor;
         var page =
@@ -87,13 +88,20 @@ class AccountSync {
                   var stored =
                       transactions.upsert(
                           connection.teamId(), accountId, provider.id(), read.transactions());
-                  return new PageResult(
-                      stored.created(), read.transactions().size(), read.nextCursor());
+                  var listed = read.transactions().stream().map(t -> t.id()).toList();
+                  return new PageResult(stored.created(), listed, read.nextCursor());
                 });
         created.addAll(page.created());
-        progress.read(page.count());
+        seen.addAll(page.seen());
+        progress.read(page.seen().size());
         cursor = page.nextCursor();
       } while (cursor != null);
+      // Some providers give a pending transaction a new id once it posts: the pending one they
+      // no longer list is gone.
+      ctx.step(
+          "withdrawn-" + accountId,
+          Integer.class,
+          () -> transactions.deleteWithdrawnPending(accountId, provider.id(), since, seen));
     }
     return created;
   }

@@ -7,7 +7,7 @@ import java.util.UUID;
  * One page of an account's transactions, stored: a step's result, so a resumed sync skips it.
  *
  * @param created the transactions the page created
- * @param count the transactions the page held
+ * @param seen the provider ids the page held, pending ones included
  * @param nextCursor null after the last page
  */
-record PageResult(List<UUID> created, int count, String nextCursor) {}
+record PageResult(List<UUID> created, List<String> seen, String nextCursor) {}

@@ -127,6 +127,27 @@ public class TransactionStore {
     }
   }
 
+  /**
+   * Deletes an account's pending transactions booked on or after {@code since} that a full read of
+   * that window no longer listed ({@code seen}: the provider ids it did list); returns how many.
+   */
+  public int deleteWithdrawnPending(
+      UUID account, String provider, LocalDate since, List<String> seen) {
+    try (var c = dataSource.getConnection();
+        var delete =
+            c.prepareStatement(
+                "DELETE FROM transactions.transactions WHERE account_id = ? AND status = 'PENDING'"
+                    + " AND date >= ? AND NOT (internal_id = ANY (?))")) {
+      delete.setObject(1, account);
+      delete.setObject(2, since);
+      delete.setArray(
+          3, c.createArrayOf("text", seen.stream().map(id -> provider + ":" + id).toArray()));
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not delete withdrawn pending transactions", e);
+    }
+  }
+
   /** What one upsert did: the ids it created, and how many known rows changed. */
   public record UpsertResult(List<UUID> created, int updated) {}
 
