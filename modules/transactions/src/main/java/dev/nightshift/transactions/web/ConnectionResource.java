@@ -1,11 +1,14 @@
 package dev.nightshift.transactions.web;
 
 import dev.nightshift.platform.api.Page;
+import dev.nightshift.platform.problem.Problem;
 import dev.nightshift.platform.problem.ProblemException;
 import dev.nightshift.transactions.connection.BankConnection;
 import dev.nightshift.transactions.connection.Connecting;
 import dev.nightshift.transactions.connection.ConnectionStore;
 import dev.nightshift.transactions.provider.LinkRequest;
+import dev.nightshift.transactions.provider.ProviderAuthException;
+import dev.nightshift.transactions.provider.ProviderUnavailableException;
 import dev.nightshift.transactions.provider.Providers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -52,10 +55,26 @@ public class ConnectionResource {
   public Response create(@NotNull @Valid ConnectionRequest body) {
     var team = scope.team(body.team());
     var provider = providers.requested(body.provider());
-    var connected =
-        connecting.connect(
-            team, provider, new LinkRequest(body.token(), body.reference(), body.institutionId()));
-    return Response.status(Response.Status.CREATED).entity(connected).build();
+    var request = new LinkRequest(body.token(), body.reference(), body.institutionId());
+    try {
+      var connected = connecting.connect(team, provider, request);
+      return Response.status(Response.Status.CREATED).entity(connected).build();
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("invalid-link", e.getMessage());
+    } catch (ProviderAuthException e) {
+      throw new ProblemException(
+          Problem.of(
+              422,
+              "Unprocessable Content",
+              "link-refused",
+              provider.id() + " refused the link (" + e.code() + "): " + e.getMessage()));
+    } catch (ProviderUnavailableException e) {
+      throw new ProblemException(
+          Problem.of(
+              Response.Status.SERVICE_UNAVAILABLE,
+              "provider-unavailable",
+              provider.id() + " did not answer; try again later: " + e.getMessage()));
+    }
   }
 
   @GET

@@ -13,9 +13,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.nightshift.transactions.provider.Fixtures.json;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.startsWith;
@@ -26,6 +28,8 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.nightshift.platform.team.NewTeam;
+import dev.nightshift.platform.team.TeamStore;
 import dev.nightshift.testkit.PostgresTestResource;
 import dev.nightshift.transactions.provider.AccountType;
 import dev.nightshift.transactions.provider.ConnectionStatus;
@@ -41,11 +45,14 @@ import dev.nightshift.transactions.provider.TransactionMethod;
 import dev.nightshift.transactions.provider.TransactionStatus;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +61,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(ProviderStubs.class)
 class GoCardlessProviderIntegrationTest {
+
+  @Inject TeamStore teams;
 
   private static final String REQUISITION = "8126e9fb-93dd-4c3b-9d6c-7b4a2d9b5e43";
   private static final String CURRENT = "7e944232-bda9-40bc-b784-660c7ab5fe78";
@@ -98,6 +107,29 @@ class GoCardlessProviderIntegrationTest {
     wiremock.verify(
         getRequestedFor(urlEqualTo("/api/v2/requisitions/" + REQUISITION + "/"))
             .withHeader("Authorization", matching("Bearer access-\\d")));
+  }
+
+  @Test
+  void connectingOverRestAnswersProblemsForRequisitionsThatCannotLink() {
+    stub(
+        get("/api/v2/requisitions/granting/"),
+        okJson(json("gocardless/requisition-granting.json")));
+    stub(get("/api/v2/requisitions/expired/"), okJson(json("gocardless/requisition-expired.json")));
+    var team =
+        teams.create(new NewTeam("GC", "gc-" + UUID.randomUUID().toString().substring(0, 8)));
+
+    connect(team.id(), "granting").statusCode(400).body("type", endsWith(":invalid-link"));
+    connect(team.id(), "expired").statusCode(422).body("type", endsWith(":link-refused"));
+  }
+
+  private ValidatableResponse connect(UUID team, String requisition) {
+    return given()
+        .auth()
+        .oauth2("test-admin-key")
+        .contentType("application/json")
+        .body(Map.of("provider", "gocardless", "reference", requisition, "team", team.toString()))
+        .post("/api/v1/bank-connections")
+        .then();
   }
 
   @Test
