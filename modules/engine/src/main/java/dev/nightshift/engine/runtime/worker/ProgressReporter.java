@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,6 +25,10 @@ class ProgressReporter {
   private record Pending(String progress, Map<String, Object> metadata) {}
 
   private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
+  // One flush at a time: the flush before a completion must not pass a timer's flush that took a
+  // run's last report but has not written it, or that write lands after the run finished and is
+  // dropped.
+  private final ReentrantLock flushing = new ReentrantLock();
   private final RunProgress store;
   private final ObjectMapper json;
 
@@ -54,6 +59,15 @@ class ProgressReporter {
 
   /** Writes what was reported since the last flush; on failure it is kept for the next one. */
   void flush() {
+    flushing.lock();
+    try {
+      flushPending();
+    } finally {
+      flushing.unlock();
+    }
+  }
+
+  private void flushPending() {
     if (pending.isEmpty()) {
       return;
     }
