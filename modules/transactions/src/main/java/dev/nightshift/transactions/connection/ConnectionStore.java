@@ -136,26 +136,25 @@ public class ConnectionStore {
     update(
         "UPDATE transactions.bank_connections SET status = 'CONNECTED', last_synced_at = now(),"
             + " last_error = NULL, error_count = 0, updated_at = now() WHERE id = ?",
-        id,
-        null);
+        id);
   }
 
   /** A sync failed for now; it is retried. */
   public void failed(UUID id, String error) {
-    update(
+    updateWithError(
         "UPDATE transactions.bank_connections SET last_error = ?, error_count = error_count + 1,"
             + " updated_at = now() WHERE id = ?",
-        id,
-        error);
+        error,
+        id);
   }
 
   /** The provider refused the credentials: nothing syncs until the user reconnects. */
   public void disconnected(UUID id, String error) {
-    update(
+    updateWithError(
         "UPDATE transactions.bank_connections SET status = 'DISCONNECTED', last_error = ?,"
             + " error_count = error_count + 1, updated_at = now() WHERE id = ?",
-        id,
-        error);
+        error,
+        id);
   }
 
   /** The provider says access works again (a repaired login). */
@@ -163,8 +162,7 @@ public class ConnectionStore {
     update(
         "UPDATE transactions.bank_connections SET status = 'CONNECTED', last_error = NULL,"
             + " error_count = 0, updated_at = now() WHERE id = ?",
-        id,
-        null);
+        id);
   }
 
   /** Deletes the connection with its accounts and transactions; false if it was gone. */
@@ -188,14 +186,21 @@ public class ConnectionStore {
     return sealed == null ? null : secrets.open(sealed, context(id));
   }
 
-  private void update(String sql, UUID id, String error) {
+  private void update(String sql, UUID id) {
     try (var c = dataSource.getConnection();
         var update = c.prepareStatement(sql)) {
-      int i = 1;
-      if (sql.indexOf("last_error = ?") >= 0) {
-        update.setString(i++, error);
-      }
-      update.setObject(i, id);
+      update.setObject(1, id);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not update connection " + id, e);
+    }
+  }
+
+  private void updateWithError(String sql, String error, UUID id) {
+    try (var c = dataSource.getConnection();
+        var update = c.prepareStatement(sql)) {
+      update.setString(1, error);
+      update.setObject(2, id);
       update.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Could not update connection " + id, e);
