@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
 /**
@@ -183,15 +182,7 @@ public class GoCardlessProvider implements BankProvider {
     }
   }
 
-  /**
-   * A timed-out attempt or an open circuit is as transient as a 503: the SPI has one exception for
-   * that.
-   */
   private static <T> T guarded(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (FaultToleranceException gaveUp) {
-      throw new ProviderUnavailableException("GoCardless: " + gaveUp.getMessage(), null, gaveUp);
-    }
+    return ProviderUnavailableException.whenGivenUp("GoCardless", call);
   }
 }

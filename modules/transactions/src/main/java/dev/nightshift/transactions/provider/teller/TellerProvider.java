@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
 /**
@@ -151,10 +150,6 @@ public class TellerProvider implements BankProvider {
 
   /** A timed-out attempt or an open circuit is as transient as a 503. */
   private static <T> T guarded(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (FaultToleranceException gaveUp) {
-      throw new ProviderUnavailableException("Teller: " + gaveUp.getMessage(), null, gaveUp);
-    }
+    return ProviderUnavailableException.whenGivenUp("Teller", call);
   }
 }
