@@ -29,6 +29,12 @@ public interface TaskContext {
   /** 1 for the first attempt. */
   int attempt();
 
+  /**
+   * The attempts this run may make, fixed when it was triggered: a failure at {@code attempt() ==
+   * maxAttempts()} fails the run for good.
+   */
+  int maxAttempts();
+
   /** The team the run belongs to, when it was triggered for one. */
   Optional<UUID> teamId();
 

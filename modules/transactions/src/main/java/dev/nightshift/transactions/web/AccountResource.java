@@ -1,6 +1,7 @@
 package dev.nightshift.transactions.web;
 
 import dev.nightshift.platform.api.Page;
+import dev.nightshift.platform.auth.TeamScope;
 import dev.nightshift.platform.problem.ProblemException;
 import dev.nightshift.transactions.account.AccountStore;
 import dev.nightshift.transactions.account.BankAccount;

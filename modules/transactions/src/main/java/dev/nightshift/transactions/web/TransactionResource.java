@@ -4,6 +4,7 @@ import dev.nightshift.engine.Engine;
 import dev.nightshift.engine.TriggerOptions;
 import dev.nightshift.engine.TriggerResult;
 import dev.nightshift.platform.api.Page;
+import dev.nightshift.platform.auth.TeamScope;
 import dev.nightshift.platform.problem.ProblemException;
 import dev.nightshift.transactions.sync.SyncTask;
 import dev.nightshift.transactions.transaction.Transaction;

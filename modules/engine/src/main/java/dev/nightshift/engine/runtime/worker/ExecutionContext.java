@@ -63,6 +63,11 @@ final class ExecutionContext implements TaskContext {
   }
 
   @Override
+  public int maxAttempts() {
+    return run.maxAttempts();
+  }
+
+  @Override
   public Optional<UUID> teamId() {
     return Optional.ofNullable(run.teamId());
   }

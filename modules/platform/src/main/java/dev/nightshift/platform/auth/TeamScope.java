@@ -1,6 +1,5 @@
-package dev.nightshift.transactions.web;
+package dev.nightshift.platform.auth;
 
-import dev.nightshift.platform.auth.Caller;
 import dev.nightshift.platform.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
@@ -10,7 +9,7 @@ import java.util.UUID;
  * Another team's resources are answered 404, as if they did not exist.
  */
 @RequestScoped
-class TeamScope {
+public class TeamScope {
 
   private final Caller caller;
 
@@ -18,7 +17,7 @@ class TeamScope {
     this.caller = caller;
   }
 
-  UUID team(UUID requested) {
+  public UUID team(UUID requested) {
     if (caller.isAdmin()) {
       if (requested == null) {
         throw ProblemException.badRequest(
@@ -34,7 +33,7 @@ class TeamScope {
   }
 
   /** 404 unless the caller may see the given team's resource. */
-  void check(UUID owner, String what, Object id) {
+  public void check(UUID owner, String what, Object id) {
     if (!caller.isAdmin() && !owner.equals(caller.team().orElse(null))) {
       throw ProblemException.notFound(what, id);
     }
