@@ -31,6 +31,13 @@ public @interface TaskDefinition {
    */
   int concurrencyLimit() default 0;
 
+  /**
+   * At most this many runs of the queue execute at once across all nodes, whatever their
+   * concurrency keys; 0 means no cap. It holds together with {@link #concurrencyLimit()}, which
+   * limits each key: limit 1 and queue limit 10 run one run per key, ten at most in all.
+   */
+  int queueLimit() default 0;
+
   /** Attempts before a run fails for good; at least 1. */
   int maxAttempts() default 3;
 

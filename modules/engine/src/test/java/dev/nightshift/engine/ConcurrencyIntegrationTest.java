@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.nightshift.engine.Engine.BatchItem;
 import dev.nightshift.engine.runtime.store.RunReads;
+import dev.nightshift.engine.tasks.CappedTask;
 import dev.nightshift.engine.tasks.Probe;
 import dev.nightshift.engine.tasks.SlowTask;
 import dev.nightshift.testkit.PostgresTestResource;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The queue of {@code slow} has a limit of 1: one run at a time per concurrency key. Several keys
- * run side by side. (Across several nodes this is tested with real processes in the app module.)
+ * run side by side. The queue of {@code capped} also has a queue limit of 3. (Across several nodes
+ * this is tested with real processes in the app module; the claims themselves in {@link
+ * ClaimIntegrationTest}.)
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -47,6 +50,26 @@ class ConcurrencyIntegrationTest {
     runs.forEach(r -> RunAwait.until(reads, r.id(), RunStatus.COMPLETED));
     assertThat(Probe.MAX_RUNNING.get(teamA).get(), equalTo(1));
     assertThat(Probe.MAX_RUNNING.get(teamB).get(), equalTo(1));
+  }
+
+  @Test
+  void aQueueLimitCapsTheQueueWhateverTheKeys() {
+    String group = "capped-" + UUID.randomUUID();
+    var items = new ArrayList<BatchItem>();
+    for (int i = 0; i < 20; i++) {
+      items.add(
+          new BatchItem(
+              new CappedTask.Payload(100, group),
+              TriggerOptions.defaults().withConcurrencyKey("key-" + i % 10)));
+    }
+
+    var runs = engine.batchTrigger("capped", items);
+
+    runs.forEach(r -> RunAwait.until(reads, r.id(), RunStatus.COMPLETED));
+    assertThat(
+        "ten keys could run ten at once; the queue lets three",
+        Probe.MAX_RUNNING.get(group).get(),
+        equalTo(3));
   }
 
   @Test

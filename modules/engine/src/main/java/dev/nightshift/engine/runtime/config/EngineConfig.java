@@ -92,6 +92,8 @@ public interface EngineConfig {
 
     OptionalInt concurrencyLimit();
 
+    OptionalInt queueLimit();
+
     OptionalInt maxAttempts();
 
     Optional<Duration> backoffBase();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** Queues in {@code engine.queues}: their concurrency limits and whether they are paused. */
+/** Queues in {@code engine.queues}: their limits and whether they are paused. */
 @ApplicationScoped
 public class QueueStore {
 
@@ -21,23 +21,28 @@ public class QueueStore {
     this.dataSource = dataSource;
   }
 
-  /** Records the deployed tasks' limits (0: unlimited); a paused queue stays paused. */
-  public void define(Map<String, Integer> limits) {
+  /** Records the deployed tasks' limits; a paused queue stays paused. */
+  public void define(Map<String, QueueLimits> limits) {
     String sql =
-        "INSERT INTO engine.queues (name, concurrency_limit) SELECT * FROM unnest(?::text[], ?::int[])"
+        "INSERT INTO engine.queues (name, concurrency_limit, queue_limit)"
+            + " SELECT * FROM unnest(?::text[], ?::int[], ?::int[])"
             + " ON CONFLICT (name) DO UPDATE SET concurrency_limit = excluded.concurrency_limit,"
-            + " updated_at = now()"
-            + " WHERE queues.concurrency_limit IS DISTINCT FROM excluded.concurrency_limit";
+            + " queue_limit = excluded.queue_limit, updated_at = now()"
+            + " WHERE (queues.concurrency_limit, queues.queue_limit)"
+            + " IS DISTINCT FROM (excluded.concurrency_limit, excluded.queue_limit)";
     try (var c = dataSource.getConnection();
         var upsert = c.prepareStatement(sql)) {
       var names = limits.keySet().toArray(String[]::new);
-      var values = new Integer[names.length];
+      var concurrencyLimits = new Integer[names.length];
+      var queueLimits = new Integer[names.length];
       for (int i = 0; i < names.length; i++) {
-        int limit = limits.get(names[i]);
-        values[i] = limit == 0 ? null : limit;
+        var queue = limits.get(names[i]);
+        concurrencyLimits[i] = orNull(queue.concurrencyLimit());
+        queueLimits[i] = orNull(queue.queueLimit());
       }
       upsert.setArray(1, c.createArrayOf("text", names));
-      upsert.setArray(2, c.createArrayOf("int4", values));
+      upsert.setArray(2, c.createArrayOf("int4", concurrencyLimits));
+      upsert.setArray(3, c.createArrayOf("int4", queueLimits));
       upsert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Could not record the queues", e);
@@ -89,5 +94,10 @@ public class QueueStore {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not list queues", e);
     }
+  }
+
+  /** The column's NULL stands for 0, no limit. */
+  private static Integer orNull(int limit) {
+    return limit == 0 ? null : limit;
   }
 }

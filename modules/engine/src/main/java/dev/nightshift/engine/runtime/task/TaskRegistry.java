@@ -5,6 +5,7 @@ import dev.nightshift.engine.Task;
 import dev.nightshift.engine.TaskDefinition;
 import dev.nightshift.engine.UnknownTaskException;
 import dev.nightshift.engine.runtime.config.EngineConfig;
+import dev.nightshift.engine.runtime.store.QueueLimits;
 import dev.nightshift.engine.runtime.store.QueueStore;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Every {@link Task} bean, found at startup by its {@link TaskDefinition}. Also records each
- * queue's concurrency limit where claimers read it.
+ * queue's limits where claimers read them.
  */
 @Startup
 @ApplicationScoped
@@ -71,13 +72,15 @@ public class TaskRegistry {
     return queueLimits().keySet();
   }
 
-  /** The strictest limit any task gives its queue; 0 means unlimited. */
-  private Map<String, Integer> queueLimits() {
-    var limits = new HashMap<String, Integer>();
+  /** The strictest limits the tasks of each queue give it. */
+  private Map<String, QueueLimits> queueLimits() {
+    var limits = new HashMap<String, QueueLimits>();
     for (var task : tasks.values()) {
-      int limit = task.settings().concurrencyLimit();
+      var settings = task.settings();
       limits.merge(
-          task.settings().queue(), limit, (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
+          settings.queue(),
+          new QueueLimits(settings.concurrencyLimit(), settings.queueLimit()),
+          QueueLimits::strictest);
     }
     return limits;
   }

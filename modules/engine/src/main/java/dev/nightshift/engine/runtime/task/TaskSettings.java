@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public record TaskSettings(
     String queue,
     int concurrencyLimit,
+    int queueLimit,
     int maxAttempts,
     Duration backoffBase,
     double backoffFactor,
@@ -26,6 +27,9 @@ public record TaskSettings(
             override == null
                 ? definition.concurrencyLimit()
                 : override.concurrencyLimit().orElse(definition.concurrencyLimit()),
+            override == null
+                ? definition.queueLimit()
+                : override.queueLimit().orElse(definition.queueLimit()),
             override == null
                 ? definition.maxAttempts()
                 : override.maxAttempts().orElse(definition.maxAttempts()),
@@ -66,6 +70,7 @@ public record TaskSettings(
   private void validate(String taskId) {
     if (maxAttempts < 1
         || concurrencyLimit < 0
+        || queueLimit < 0
         || backoffFactor < 1
         || backoffJitter < 0
         || backoffJitter > 1
@@ -76,8 +81,8 @@ public record TaskSettings(
               + taskId
               + "' has invalid settings: "
               + this
-              + " (max-attempts >= 1, concurrency-limit >= 0, backoff-factor >= 1,"
-              + " 0 <= backoff-jitter <= 1, max-duration > 0)");
+              + " (max-attempts >= 1, concurrency-limit >= 0, queue-limit >= 0,"
+              + " backoff-factor >= 1, 0 <= backoff-jitter <= 1, max-duration > 0)");
     }
   }
 
