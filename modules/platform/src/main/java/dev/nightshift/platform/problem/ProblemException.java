@@ -29,4 +29,9 @@ public class ProblemException extends RuntimeException {
   public static ProblemException badRequest(String slug, String detail) {
     return new ProblemException(Problem.of(Status.BAD_REQUEST, slug, detail));
   }
+
+  /** A 422: the request is well-formed, but what it asks for cannot be done. */
+  public static ProblemException unprocessable(String slug, String detail) {
+    return new ProblemException(Problem.of(422, "Unprocessable Content", slug, detail));
+  }
 }

@@ -63,12 +63,9 @@ public class ConnectionResource {
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("invalid-link", e.getMessage());
     } catch (ProviderAuthException e) {
-      throw new ProblemException(
-          Problem.of(
-              422,
-              "Unprocessable Content",
-              "link-refused",
-              provider.id() + " refused the link (" + e.code() + "): " + e.getMessage()));
+      throw ProblemException.unprocessable(
+          "link-refused",
+          provider.id() + " refused the link (" + e.code() + "): " + e.getMessage());
     } catch (ProviderUnavailableException e) {
       throw new ProblemException(
           Problem.of(

@@ -1,0 +1,36 @@
+package dev.nightshift.webhooks.delivery;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One event on its way to one subscription: {@code pending} while it is being tried, then {@code
+ * succeeded} or {@code failed}. {@code runId} is the engine run that carries it out now (or did
+ * last); {@code eventId} is null for a ping.
+ */
+public record Delivery(
+    UUID id,
+    UUID teamId,
+    UUID subscriptionId,
+    UUID eventId,
+    String eventName,
+    String status,
+    int attempts,
+    Integer lastStatusCode,
+    String lastError,
+    UUID runId,
+    Instant createdAt,
+    Instant finishedAt) {
+
+  public static final String PENDING = "pending";
+  public static final String SUCCEEDED = "succeeded";
+  public static final String FAILED = "failed";
+
+  public boolean isPending() {
+    return PENDING.equals(status);
+  }
+
+  public boolean isPing() {
+    return eventId == null;
+  }
+}

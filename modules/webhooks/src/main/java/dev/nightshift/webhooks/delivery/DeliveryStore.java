@@ -1,0 +1,299 @@
+package dev.nightshift.webhooks.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightshift.platform.database.Conditions;
+import dev.nightshift.platform.database.Ids;
+import dev.nightshift.platform.database.Rows;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * {@code webhooks.deliveries} and {@code webhooks.delivery_attempts}. Every write joins the
+ * caller's transaction.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+  private static final String COLUMNS =
+      "id, team_id, subscription_id, event_id, event_name, status, attempts, last_status_code,"
+          + " last_error, run_id, created_at, finished_at";
+  private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {};
+
+  private final DataSource dataSource;
+  private final ObjectMapper json;
+
+  DeliveryStore(DataSource dataSource, ObjectMapper json) {
+    this.dataSource = dataSource;
+    this.json = json;
+  }
+
+  /**
+   * Stores the deliveries in one statement and answers the ids of those that are new: an event
+   * already delivered to a subscription makes no second delivery.
+   */
+  List<UUID> insert(List<NewDelivery> deliveries) {
+    var sql =
+        "INSERT INTO webhooks.deliveries (id, team_id, subscription_id, event_id, event_name, body)"
+            + " SELECT d.id, d.team_id, d.subscription_id, d.event_id, d.event_name, d.body"
+            + " FROM jsonb_to_recordset(?::jsonb) AS d(id uuid, team_id uuid, subscription_id uuid,"
+            + " event_id uuid, event_name text, body text)"
+            + " ON CONFLICT (subscription_id, event_id) DO NOTHING RETURNING id";
+    try (var c = dataSource.getConnection();
+        var insert = c.prepareStatement(sql)) {
+      insert.setString(1, json.writeValueAsString(deliveries));
+      var inserted = new ArrayList<UUID>(deliveries.size());
+      try (var rs = insert.executeQuery()) {
+        while (rs.next()) {
+          inserted.add(rs.getObject(1, UUID.class));
+        }
+      }
+      return inserted;
+    } catch (SQLException | JsonProcessingException e) {
+      throw new IllegalStateException("Could not store the deliveries", e);
+    }
+  }
+
+  /** Remembers the run that carries out each delivery. */
+  void assignRuns(List<UUID> deliveries, List<UUID> runs) {
+    var sql =
+        "UPDATE webhooks.deliveries d SET run_id = r.run_id"
+            + " FROM unnest(?::uuid[], ?::uuid[]) AS r(id, run_id) WHERE d.id = r.id";
+    try (var c = dataSource.getConnection();
+        var update = c.prepareStatement(sql)) {
+      update.setArray(1, c.createArrayOf("uuid", deliveries.toArray()));
+      update.setArray(2, c.createArrayOf("uuid", runs.toArray()));
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not link the deliveries to their runs", e);
+    }
+  }
+
+  public Optional<Delivery> find(UUID id) {
+    try (var c = dataSource.getConnection();
+        var select =
+            c.prepareStatement("SELECT " + COLUMNS + " FROM webhooks.deliveries WHERE id = ?")) {
+      select.setObject(1, id);
+      try (var rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read delivery " + id, e);
+    }
+  }
+
+  /** The body a delivery sends, byte for byte as stored. */
+  Optional<String> body(UUID id) {
+    try (var c = dataSource.getConnection();
+        var select = c.prepareStatement("SELECT body FROM webhooks.deliveries WHERE id = ?")) {
+      select.setObject(1, id);
+      try (var rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the body of delivery " + id, e);
+    }
+  }
+
+  public Optional<DeliveryDetail> detail(UUID id) {
+    return find(id).map(d -> new DeliveryDetail(d, body(id).orElseThrow(), attempts(id)));
+  }
+
+  List<Attempt> attempts(UUID delivery) {
+    var sql =
+        "SELECT attempted_at, duration_ms, url, status_code, response_headers::text,"
+            + " response_body, response_truncated, error FROM webhooks.delivery_attempts"
+            + " WHERE delivery_id = ? ORDER BY attempted_at, id";
+    try (var c = dataSource.getConnection();
+        var select = c.prepareStatement(sql)) {
+      select.setObject(1, delivery);
+      var attempts = new ArrayList<Attempt>();
+      try (var rs = select.executeQuery()) {
+        while (rs.next()) {
+          var headers = rs.getString(5);
+          attempts.add(
+              new Attempt(
+                  Rows.instant(rs, "attempted_at"),
+                  rs.getLong("duration_ms"),
+                  rs.getString("url"),
+                  rs.getObject("status_code", Integer.class),
+                  headers == null ? null : json.readValue(headers, HEADERS),
+                  rs.getString("response_body"),
+                  rs.getBoolean("response_truncated"),
+                  rs.getString("error")));
+        }
+      }
+      return attempts;
+    } catch (SQLException | JsonProcessingException e) {
+      throw new IllegalStateException("Could not read the attempts of delivery " + delivery, e);
+    }
+  }
+
+  /**
+   * Newest first: ids are UUIDv7, so the last id of a page is the cursor of the next. {@code limit
+   * + 1} rows tell whether more follow.
+   */
+  public List<Delivery> list(UUID team, UUID subscription, String status, UUID before, int limit) {
+    var where =
+        new Conditions()
+            .and("team_id = ?", team)
+            .and("subscription_id = ?", subscription)
+            .and("status = ?", status)
+            .and("id < ?", before);
+    var sql =
+        "SELECT "
+            + COLUMNS
+            + " FROM webhooks.deliveries"
+            + where.where()
+            + " ORDER BY id DESC LIMIT ?";
+    try (var c = dataSource.getConnection();
+        var select = c.prepareStatement(sql)) {
+      select.setInt(where.bind(select), limit + 1);
+      var found = new ArrayList<Delivery>();
+      try (var rs = select.executeQuery()) {
+        while (rs.next()) {
+          found.add(read(rs));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not list deliveries", e);
+    }
+  }
+
+  /**
+   * Records an attempt and what it made of the delivery: still {@code pending} (a retry follows),
+   * or finished.
+   */
+  void record(UUID delivery, Attempt attempt, String status) {
+    var insert =
+        "INSERT INTO webhooks.delivery_attempts (id, delivery_id, attempted_at, duration_ms, url,"
+            + " status_code, response_headers, response_body, response_truncated, error)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
+    var update =
+        "UPDATE webhooks.deliveries SET attempts = attempts + 1, last_status_code = ?,"
+            + " last_error = ?, status = ?,"
+            + " finished_at = CASE WHEN ? = 'pending' THEN NULL ELSE now() END WHERE id = ?";
+    try (var c = dataSource.getConnection();
+        var addAttempt = c.prepareStatement(insert);
+        var updateDelivery = c.prepareStatement(update)) {
+      addAttempt.setObject(1, Ids.next());
+      addAttempt.setObject(2, delivery);
+      addAttempt.setTimestamp(3, Timestamp.from(attempt.attemptedAt()));
+      addAttempt.setInt(4, (int) Math.min(Integer.MAX_VALUE, attempt.durationMs()));
+      addAttempt.setString(5, attempt.url());
+      addAttempt.setObject(6, attempt.statusCode());
+      addAttempt.setString(
+          7,
+          attempt.responseHeaders() == null
+              ? null
+              : json.writeValueAsString(attempt.responseHeaders()));
+      addAttempt.setString(8, attempt.responseBody());
+      addAttempt.setBoolean(9, attempt.responseTruncated());
+      addAttempt.setString(10, attempt.error());
+      addAttempt.executeUpdate();
+      updateDelivery.setObject(1, attempt.statusCode());
+      updateDelivery.setString(2, attempt.succeeded() ? null : attempt.failure());
+      updateDelivery.setString(3, status);
+      updateDelivery.setString(4, status);
+      updateDelivery.setObject(5, delivery);
+      updateDelivery.executeUpdate();
+    } catch (SQLException | JsonProcessingException e) {
+      throw new IllegalStateException("Could not record an attempt of delivery " + delivery, e);
+    }
+  }
+
+  /** Gives up on a pending delivery without trying it, saying why. */
+  void abandon(UUID delivery, String reason) {
+    var sql =
+        "UPDATE webhooks.deliveries SET status = 'failed', last_error = ?, finished_at = now()"
+            + " WHERE id = ? AND status = 'pending'";
+    try (var c = dataSource.getConnection();
+        var update = c.prepareStatement(sql)) {
+      update.setString(1, reason);
+      update.setObject(2, delivery);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not abandon delivery " + delivery, e);
+    }
+  }
+
+  /** Makes a finished delivery pending again; false when it already is. */
+  boolean reopen(UUID delivery) {
+    var sql =
+        "UPDATE webhooks.deliveries SET status = 'pending', finished_at = NULL"
+            + " WHERE id = ? AND status <> 'pending'";
+    try (var c = dataSource.getConnection();
+        var update = c.prepareStatement(sql)) {
+      update.setObject(1, delivery);
+      return update.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not reopen delivery " + delivery, e);
+    }
+  }
+
+  /** Makes a subscription's failed deliveries since {@code since} pending again, oldest first. */
+  List<UUID> reopenFailed(UUID subscription, Instant since, int limit) {
+    var sql =
+        "UPDATE webhooks.deliveries SET status = 'pending', finished_at = NULL WHERE id IN ("
+            + "SELECT id FROM webhooks.deliveries WHERE subscription_id = ? AND status = 'failed'"
+            + " AND created_at >= ? ORDER BY created_at, id LIMIT ? FOR UPDATE)"
+            + " RETURNING id, created_at";
+    try (var c = dataSource.getConnection();
+        var update = c.prepareStatement(sql)) {
+      update.setObject(1, subscription);
+      update.setTimestamp(2, Timestamp.from(since));
+      update.setInt(3, limit);
+      var reopened = new ArrayList<UUID>();
+      try (var rs = update.executeQuery()) {
+        while (rs.next()) {
+          reopened.add(rs.getObject(1, UUID.class));
+        }
+      }
+      return reopened;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not reopen the failed deliveries", e);
+    }
+  }
+
+  /** Deletes up to {@code batch} deliveries finished before {@code before}; answers how many. */
+  int prune(Instant before, int batch) {
+    var sql =
+        "DELETE FROM webhooks.deliveries WHERE id IN (SELECT id FROM webhooks.deliveries"
+            + " WHERE finished_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)";
+    try (var c = dataSource.getConnection();
+        var delete = c.prepareStatement(sql)) {
+      delete.setTimestamp(1, Timestamp.from(before));
+      delete.setInt(2, batch);
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not prune deliveries", e);
+    }
+  }
+
+  private static Delivery read(ResultSet rs) throws SQLException {
+    return new Delivery(
+        rs.getObject("id", UUID.class),
+        rs.getObject("team_id", UUID.class),
+        rs.getObject("subscription_id", UUID.class),
+        rs.getObject("event_id", UUID.class),
+        rs.getString("event_name"),
+        rs.getString("status"),
+        rs.getInt("attempts"),
+        rs.getObject("last_status_code", Integer.class),
+        rs.getString("last_error"),
+        rs.getObject("run_id", UUID.class),
+        Rows.instant(rs, "created_at"),
+        Rows.instant(rs, "finished_at"));
+  }
+}

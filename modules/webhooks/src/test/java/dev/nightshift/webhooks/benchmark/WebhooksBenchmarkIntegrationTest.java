@@ -1,0 +1,260 @@
+package dev.nightshift.webhooks.benchmark;
+
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.nightshift.engine.Events;
+import dev.nightshift.platform.team.NewTeam;
+import dev.nightshift.platform.team.TeamStore;
+import dev.nightshift.testkit.PostgresTestResource;
+import dev.nightshift.webhooks.subscription.Subscriptions;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Deliveries per second to a local receiver, and what a slow receiver does to the others, measured
+ * in one application with the real engine, relay and HTTP client on a fresh database of the local
+ * PostgreSQL server. Runs only when asked (docs/benchmarks.md#webhooks):
+ *
+ * <pre>
+ * ./mvnw -B verify -pl modules/webhooks -am -Dbenchmark=true \
+ *     -Dtest=WebhooksBenchmarkIntegrationTest -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * {@code -Dbenchmark.subscriptions} and {@code -Dbenchmark.events} change the sizes. The table goes
+ * to stdout and to {@code target/webhooks-benchmark.txt}.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebhooksBenchmarkIntegrationTest {
+
+  private static final int SUBSCRIPTIONS = Integer.getInteger("benchmark.subscriptions", 50);
+  private static final int EVENTS = Integer.getInteger("benchmark.events", 400);
+  private static final Duration SLOW = Duration.ofSeconds(1);
+  private static final List<String> REPORT = new ArrayList<>();
+
+  @Inject DataSource dataSource;
+  @Inject TeamStore teams;
+  @Inject Subscriptions subscriptions;
+  @Inject Events events;
+
+  @Test
+  @Order(1)
+  void deliveriesPerSecondToALocalReceiver() throws Exception {
+    try (var receiver = new LocalReceiver(Duration.ZERO)) {
+      var team = team();
+      for (int i = 0; i < SUBSCRIPTIONS; i++) {
+        subscribe(team, receiver.url("/fast/" + i));
+      }
+      publish(team, EVENTS);
+      int expected = SUBSCRIPTIONS * EVENTS;
+      awaitSucceeded(team, expected, Duration.ofMinutes(10));
+      var figures = figures(team, "");
+      REPORT.add(
+          String.format(
+              "| local receiver | %,d subscriptions × %,d events | %,d | %,.0f deliveries/s |"
+                  + " %s | %d |",
+              SUBSCRIPTIONS,
+              EVENTS,
+              expected,
+              figures.rate(),
+              figures.latency(),
+              receiver.mostInFlight()));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aSlowReceiverHoldsOnlyItsOwnDeliveries() throws Exception {
+    try (var fast = new LocalReceiver(Duration.ZERO);
+        var slow = new LocalReceiver(SLOW)) {
+      var team = team();
+      subscribe(team, slow.url("/slow"));
+      for (int i = 0; i < SUBSCRIPTIONS; i++) {
+        subscribe(team, fast.url("/fast/" + i));
+      }
+      publish(team, EVENTS);
+      int fastDeliveries = SUBSCRIPTIONS * EVENTS;
+      awaitSucceeded(team, fastDeliveries, Duration.ofMinutes(10));
+      var fastFigures = figures(team, "/fast/");
+      var slowFigures = figures(team, "/slow");
+      REPORT.add(
+          String.format(
+              "| slow receiver (%d ms each) beside %d fast ones | its %,d deliveries | %,d done"
+                  + " meanwhile | %,.1f deliveries/s | %s | %d |",
+              SLOW.toMillis(),
+              SUBSCRIPTIONS,
+              EVENTS,
+              slowFigures.done(),
+              slowFigures.rate(),
+              slowFigures.latency(),
+              slow.mostInFlight()));
+      REPORT.add(
+          String.format(
+              "| the fast ones meanwhile | %,d subscriptions × %,d events | %,d |"
+                  + " %,.0f deliveries/s | %s | %d |",
+              SUBSCRIPTIONS,
+              EVENTS,
+              fastDeliveries,
+              fastFigures.rate(),
+              fastFigures.latency(),
+              fast.mostInFlight()));
+    }
+  }
+
+  @AfterAll
+  static void print() throws IOException {
+    var table = new ArrayList<String>();
+    table.add(
+        "| scenario | workload | deliveries | throughput | event to delivered p50 / p99 |"
+            + " most requests at once |");
+    table.add("|---|---|---:|---:|---|---:|");
+    table.addAll(REPORT);
+    var text = String.join("\n", table) + "\n";
+    System.out.println(text);
+    Files.writeString(Path.of("target/webhooks-benchmark.txt"), text);
+  }
+
+  private UUID team() {
+    var slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+    return teams.create(new NewTeam(slug, slug)).id();
+  }
+
+  private void subscribe(UUID team, String url) {
+    subscriptions.create(team, url, List.of("*"), null, null, true);
+  }
+
+  /** Events in batches of 100 per transaction, as a module that publishes in bulk would. */
+  private void publish(UUID team, int count) {
+    for (int start = 0; start < count; start += 100) {
+      int from = start;
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                for (int i = from; i < Math.min(count, from + 100); i++) {
+                  events.publish("transactions.created", team, Map.of("n", i));
+                }
+              });
+    }
+  }
+
+  private void awaitSucceeded(UUID team, int expected, Duration atMost) {
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> count(team, "status = 'succeeded'") >= expected);
+  }
+
+  /**
+   * Throughput from the first event's publication to the last delivery's end, by the database's
+   * clock; latency from an event's publication to its delivery's end.
+   */
+  private Figures figures(UUID team, String path) throws SQLException {
+    var sql =
+        """
+        SELECT count(*) FILTER (WHERE d.status = 'succeeded'),
+               extract(epoch FROM max(d.finished_at) - min(e.created_at)),
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.finished_at - e.created_at)),
+               percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM d.finished_at - e.created_at))
+        FROM webhooks.deliveries d
+        JOIN webhooks.subscriptions s ON s.id = d.subscription_id
+        JOIN engine.events e ON e.id = d.event_id
+        WHERE d.team_id = ? AND s.url LIKE ? AND d.status = 'succeeded'
+        """;
+    try (var c = dataSource.getConnection();
+        var select = c.prepareStatement(sql)) {
+      select.setObject(1, team);
+      select.setString(2, "%" + path + "%");
+      try (var rs = select.executeQuery()) {
+        rs.next();
+        long done = rs.getLong(1);
+        double seconds = rs.getDouble(2);
+        return new Figures(done, done / seconds, rs.getDouble(3), rs.getDouble(4));
+      }
+    }
+  }
+
+  private long count(UUID team, String condition) throws SQLException {
+    try (var c = dataSource.getConnection();
+        var select =
+            c.prepareStatement(
+                "SELECT count(*) FROM webhooks.deliveries WHERE team_id = ? AND " + condition)) {
+      select.setObject(1, team);
+      try (var rs = select.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private record Figures(long done, double rate, double p50, double p99) {
+    String latency() {
+      return String.format("%.2f s / %.2f s", p50, p99);
+    }
+  }
+
+  /** Answers 200 to every POST after {@code delay}; counts the most requests held at once. */
+  private static final class LocalReceiver implements AutoCloseable {
+    private final HttpServer server;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger most = new AtomicInteger();
+
+    LocalReceiver(Duration delay) throws IOException {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1_000);
+      server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+      server.createContext(
+          "/",
+          exchange -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try (exchange) {
+              exchange.getRequestBody().readAllBytes();
+              if (!delay.isZero()) {
+                Thread.sleep(delay);
+              }
+              exchange.sendResponseHeaders(204, -1);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            } finally {
+              inFlight.decrementAndGet();
+            }
+          });
+      server.start();
+    }
+
+    String url(String path) {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    int mostInFlight() {
+      return most.get();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+}
