@@ -13,13 +13,16 @@ import java.util.UUID;
  * Carries out one delivery: a POST per attempt, recorded, retried by the engine with exponential
  * backoff and jitter over about a day (eleven attempts: 30 s, then three times longer each, at most
  * 6 h apart). The queue's limit of 1 applies per subscription, the runs' concurrency key: one
- * endpoint receives one delivery at a time, and a slow one holds a single worker.
+ * endpoint receives one delivery at a time, and a slow one holds a single worker. At most 32
+ * deliveries run at once across all nodes, so endpoints that all hang at once cannot take every
+ * worker from the other queues.
  */
 @ApplicationScoped
 @TaskDefinition(
     id = DeliverTask.ID,
     queue = "webhooks",
     concurrencyLimit = 1,
+    queueLimit = 32,
     maxAttempts = 11,
     backoffBase = "30s",
     backoffFactor = 3.0,
@@ -50,21 +53,22 @@ public class DeliverTask implements Task<DeliverTask.Payload, DeliverTask.Result
 
   @Override
   public Result run(Payload payload, TaskContext ctx) {
-    var found = deliveries.find(payload.deliveryId());
-    if (found.isEmpty()) {
+    var work = deliveries.work(payload.deliveryId()).orElse(null);
+    if (work == null) {
       return new Result("deleted", null);
     }
-    var delivery = found.get();
+    var delivery = work.delivery();
     if (!delivery.isPending()) {
       // An attempt recorded its outcome, then its worker was lost before the run completed.
       return new Result(delivery.status(), delivery.lastStatusCode());
     }
-    var subscription = subscriptions.find(delivery.subscriptionId()).orElseThrow();
+    var signing = subscriptions.signing(delivery.subscriptionId()).orElseThrow();
+    var subscription = signing.subscription();
     if (!subscription.active() && !delivery.isPing()) {
       outcomes.abandon(delivery, "The subscription is disabled.");
       return new Result(Delivery.FAILED, null);
     }
-    var attempt = sender.send(delivery, subscription);
+    var attempt = sender.send(delivery, work.body(), signing);
     var status =
         outcomes.record(delivery, subscription, attempt, ctx.attempt() >= ctx.maxAttempts());
     if (attempt.gone()) {

@@ -92,6 +92,23 @@ public class DeliveryStore {
     }
   }
 
+  /** A delivery and the body it sends, in one read. */
+  Optional<Work> work(UUID id) {
+    try (var c = dataSource.getConnection();
+        var select =
+            c.prepareStatement(
+                "SELECT " + COLUMNS + ", body FROM webhooks.deliveries WHERE id = ?")) {
+      select.setObject(1, id);
+      try (var rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(new Work(read(rs), rs.getString("body"))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read delivery " + id, e);
+    }
+  }
+
+  record Work(Delivery delivery, String body) {}
+
   /** The body a delivery sends, byte for byte as stored. */
   Optional<String> body(UUID id) {
     try (var c = dataSource.getConnection();
@@ -176,38 +193,39 @@ public class DeliveryStore {
    * or finished.
    */
   void record(UUID delivery, Attempt attempt, String status) {
-    var insert =
-        "INSERT INTO webhooks.delivery_attempts (id, delivery_id, attempted_at, duration_ms, url,"
-            + " status_code, response_headers, response_body, response_truncated, error)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
-    var update =
-        "UPDATE webhooks.deliveries SET attempts = attempts + 1, last_status_code = ?,"
-            + " last_error = ?, status = ?,"
-            + " finished_at = CASE WHEN ? = 'pending' THEN NULL ELSE now() END WHERE id = ?";
+    var sql =
+        """
+        WITH attempt AS (
+            INSERT INTO webhooks.delivery_attempts (id, delivery_id, attempted_at, duration_ms,
+                url, status_code, response_headers, response_body, response_truncated, error)
+            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?))
+        UPDATE webhooks.deliveries SET attempts = attempts + 1, last_status_code = ?,
+            last_error = ?, status = ?,
+            finished_at = CASE WHEN ? = 'pending' THEN NULL ELSE now() END
+        WHERE id = ?
+        """;
     try (var c = dataSource.getConnection();
-        var addAttempt = c.prepareStatement(insert);
-        var updateDelivery = c.prepareStatement(update)) {
-      addAttempt.setObject(1, Ids.next());
-      addAttempt.setObject(2, delivery);
-      addAttempt.setTimestamp(3, Timestamp.from(attempt.attemptedAt()));
-      addAttempt.setInt(4, (int) Math.min(Integer.MAX_VALUE, attempt.durationMs()));
-      addAttempt.setString(5, attempt.url());
-      addAttempt.setObject(6, attempt.statusCode());
-      addAttempt.setString(
+        var write = c.prepareStatement(sql)) {
+      write.setObject(1, Ids.next());
+      write.setObject(2, delivery);
+      write.setTimestamp(3, Timestamp.from(attempt.attemptedAt()));
+      write.setInt(4, (int) Math.min(Integer.MAX_VALUE, attempt.durationMs()));
+      write.setString(5, attempt.url());
+      write.setObject(6, attempt.statusCode());
+      write.setString(
           7,
           attempt.responseHeaders() == null
               ? null
               : json.writeValueAsString(attempt.responseHeaders()));
-      addAttempt.setString(8, attempt.responseBody());
-      addAttempt.setBoolean(9, attempt.responseTruncated());
-      addAttempt.setString(10, attempt.error());
-      addAttempt.executeUpdate();
-      updateDelivery.setObject(1, attempt.statusCode());
-      updateDelivery.setString(2, attempt.succeeded() ? null : attempt.failure());
-      updateDelivery.setString(3, status);
-      updateDelivery.setString(4, status);
-      updateDelivery.setObject(5, delivery);
-      updateDelivery.executeUpdate();
+      write.setString(8, attempt.responseBody());
+      write.setBoolean(9, attempt.responseTruncated());
+      write.setString(10, attempt.error());
+      write.setObject(11, attempt.statusCode());
+      write.setString(12, attempt.succeeded() ? null : attempt.failure());
+      write.setString(13, status);
+      write.setString(14, status);
+      write.setObject(15, delivery);
+      write.executeUpdate();
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("Could not record an attempt of delivery " + delivery, e);
     }

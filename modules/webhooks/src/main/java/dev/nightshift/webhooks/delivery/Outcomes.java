@@ -42,7 +42,7 @@ class Outcomes {
     String status;
     if (attempt.succeeded()) {
       status = Delivery.SUCCEEDED;
-      if (!delivery.isPing()) {
+      if (!delivery.isPing() && subscription.consecutiveFailures() > 0) {
         subscriptions.recordSuccess(subscription.id());
       }
     } else if (attempt.gone()) {

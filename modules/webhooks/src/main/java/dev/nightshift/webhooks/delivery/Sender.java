@@ -4,8 +4,7 @@ import dev.nightshift.platform.outbound.OutboundException;
 import dev.nightshift.platform.outbound.OutboundHttp;
 import dev.nightshift.webhooks.config.WebhooksConfig;
 import dev.nightshift.webhooks.signature.Signer;
-import dev.nightshift.webhooks.subscription.Subscription;
-import dev.nightshift.webhooks.subscription.SubscriptionStore;
+import dev.nightshift.webhooks.subscription.Signing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,28 +25,20 @@ class Sender {
   static final String USER_AGENT = "Nightshift-Webhooks/1";
 
   private final OutboundHttp http;
-  private final DeliveryStore deliveries;
-  private final SubscriptionStore subscriptions;
   private final WebhooksConfig config;
   private final MeterRegistry meters;
 
-  Sender(
-      OutboundHttp http,
-      DeliveryStore deliveries,
-      SubscriptionStore subscriptions,
-      WebhooksConfig config,
-      MeterRegistry meters) {
+  Sender(OutboundHttp http, WebhooksConfig config, MeterRegistry meters) {
     this.http = http;
-    this.deliveries = deliveries;
-    this.subscriptions = subscriptions;
     this.config = config;
     this.meters = meters;
   }
 
-  Attempt send(Delivery delivery, Subscription subscription) {
-    var body = deliveries.body(delivery.id()).orElseThrow().getBytes(StandardCharsets.UTF_8);
+  Attempt send(Delivery delivery, String storedBody, Signing signing) {
+    var subscription = signing.subscription();
+    var body = storedBody.getBytes(StandardCharsets.UTF_8);
     var now = Instant.now();
-    var secrets = subscriptions.secrets(subscription.id()).orElseThrow().signingAt(now);
+    var secrets = signing.secrets().signingAt(now);
     var id = delivery.id().toString();
     long timestamp = now.getEpochSecond();
     var headers = new LinkedHashMap<String, String>();

@@ -142,10 +142,12 @@ public class SubscriptionStore {
     }
   }
 
-  public Optional<SigningSecrets> secrets(UUID id) {
+  /** A subscription with the secrets that sign for it, in one read. */
+  public Optional<Signing> signing(UUID id) {
     var sql =
-        "SELECT secret_sealed, previous_secret_sealed, previous_secret_expires_at"
-            + " FROM webhooks.subscriptions WHERE id = ?";
+        "SELECT "
+            + COLUMNS
+            + ", secret_sealed, previous_secret_sealed FROM webhooks.subscriptions WHERE id = ?";
     try (var c = dataSource.getConnection();
         var select = c.prepareStatement(sql)) {
       select.setObject(1, id);
@@ -154,11 +156,14 @@ public class SubscriptionStore {
           return Optional.empty();
         }
         var previous = rs.getString("previous_secret_sealed");
-        return Optional.of(
+        var secrets =
             new SigningSecrets(
-                new WebhookSecret(secrets.open(rs.getString("secret_sealed"), context(id))),
-                previous == null ? null : new WebhookSecret(secrets.open(previous, context(id))),
-                Rows.instant(rs, "previous_secret_expires_at")));
+                new WebhookSecret(this.secrets.open(rs.getString("secret_sealed"), context(id))),
+                previous == null
+                    ? null
+                    : new WebhookSecret(this.secrets.open(previous, context(id))),
+                Rows.instant(rs, "previous_secret_expires_at"));
+        return Optional.of(new Signing(read(rs), secrets));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the secrets of subscription " + id, e);

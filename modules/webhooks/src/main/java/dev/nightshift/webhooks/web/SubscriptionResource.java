@@ -117,7 +117,10 @@ public class SubscriptionResource {
   public SecretView secret(@PathParam("subscription") UUID id) {
     visible(id);
     var secrets =
-        store.secrets(id).orElseThrow(() -> ProblemException.notFound("webhook subscription", id));
+        store
+            .signing(id)
+            .orElseThrow(() -> ProblemException.notFound("webhook subscription", id))
+            .secrets();
     return new SecretView(
         secrets.current().value(),
         secrets.signingAt(java.time.Instant.now()).size() > 1 ? secrets.previousExpiresAt() : null);
