@@ -1,21 +1,23 @@
 package dev.nightshift.webhooks.delivery;
 
 import dev.nightshift.engine.NonRetryableException;
+import dev.nightshift.engine.RetryLaterException;
 import dev.nightshift.engine.Task;
 import dev.nightshift.engine.TaskContext;
 import dev.nightshift.engine.TaskDefinition;
 import dev.nightshift.webhooks.subscription.SubscriptionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
  * Carries out one delivery: a POST per attempt, recorded, retried by the engine with exponential
  * backoff and jitter over about a day (eleven attempts: 30 s, then three times longer each, at most
- * 6 h apart). The queue's limit of 1 applies per subscription, the runs' concurrency key: one
- * endpoint receives one delivery at a time, and a slow one holds a single worker. At most 32
- * deliveries run at once across all nodes, so endpoints that all hang at once cannot take every
- * worker from the other queues.
+ * 6 h apart; a 429 or 503 with {@code Retry-After} sets the wait, up to 6 h). The queue's limit of
+ * 1 applies per subscription, the runs' concurrency key: one endpoint receives one delivery at a
+ * time, and a slow one holds a single worker. At most 32 deliveries run at once across all nodes,
+ * so endpoints that all hang at once cannot take every worker from the other queues.
  */
 @ApplicationScoped
 @TaskDefinition(
@@ -32,6 +34,9 @@ import java.util.UUID;
 public class DeliverTask implements Task<DeliverTask.Payload, DeliverTask.Result> {
 
   public static final String ID = "webhook-deliver";
+
+  /** A receiver's Retry-After is honoured up to the longest backoff. */
+  static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(6);
 
   public record Payload(@NotNull UUID deliveryId) {}
 
@@ -74,6 +79,12 @@ public class DeliverTask implements Task<DeliverTask.Payload, DeliverTask.Result
     if (attempt.gone()) {
       throw new NonRetryableException(
           "The endpoint answered 410 Gone: the subscription is disabled.");
+    }
+    if (Delivery.PENDING.equals(status)) {
+      var wait = attempt.retryAfter(LONGEST_RETRY_AFTER);
+      if (wait != null) {
+        throw new RetryLaterException(attempt.failure() + ", asking to retry in " + wait, wait);
+      }
     }
     if (!Delivery.SUCCEEDED.equals(status)) {
       throw new DeliveryFailedException(attempt.failure());

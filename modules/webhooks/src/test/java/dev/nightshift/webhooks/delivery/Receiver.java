@@ -35,6 +35,7 @@ final class Receiver implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger mostInFlight = new AtomicInteger();
   private volatile Duration delay = Duration.ZERO;
+  private volatile String retryAfter;
 
   Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
@@ -50,6 +51,12 @@ final class Receiver implements AutoCloseable {
   /** The next requests are answered with these statuses, in order; then 200 again. */
   Receiver answering(Integer... codes) {
     statuses.addAll(List.of(codes));
+    return this;
+  }
+
+  /** Every answer other than 2xx carries this {@code Retry-After}. */
+  Receiver askingToRetryAfter(String value) {
+    retryAfter = value;
     return this;
   }
 
@@ -81,7 +88,11 @@ final class Receiver implements AutoCloseable {
       var answer = ("{\"received\":true}").getBytes();
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.getResponseHeaders().add("X-Receiver", "test");
-      exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
+      int code = status == null ? 200 : status;
+      if (retryAfter != null && code >= 300) {
+        exchange.getResponseHeaders().add("Retry-After", retryAfter);
+      }
+      exchange.sendResponseHeaders(code, answer.length);
       exchange.getResponseBody().write(answer);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -133,6 +133,23 @@ class WebhookDeliveryIntegrationTest {
   }
 
   @Test
+  void waitsAsLongAsABusyEndpointAsks() {
+    receiver.answering(429).askingToRetryAfter("2");
+    var subscription = subscribe("/busy", List.of("*"), null);
+
+    events.publish("transactions.created", UUID.fromString(team), Map.of("n", 1));
+
+    var delivery = awaitDeliveries(subscription, "succeeded", 1).getFirst();
+    var attempts = detail(delivery.getString("id"));
+    assertThat(attempts.getList("attempts.statusCode"), contains(429, 200));
+    // The tests' backoff is 50 ms; the endpoint asked for 2 s, so the retry came no sooner.
+    var first = Instant.parse(attempts.getString("attempts[0].attemptedAt"));
+    var second = Instant.parse(attempts.getString("attempts[1].attemptedAt"));
+    assertThat(
+        Duration.between(first, second).compareTo(Duration.ofSeconds(2)) >= 0, equalTo(true));
+  }
+
+  @Test
   void failsAfterItsAttemptsAndTwoFailuresInARowDisableTheSubscription() {
     receiver.answering(500, 500, 500, 500, 500, 500);
     var subscription = subscribe("/down", List.of("*"), null);

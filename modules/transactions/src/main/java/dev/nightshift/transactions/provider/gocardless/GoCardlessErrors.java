@@ -1,8 +1,8 @@
 package dev.nightshift.transactions.provider.gocardless;
 
+import dev.nightshift.platform.outbound.RetryAfterHeader;
 import dev.nightshift.transactions.provider.ProviderAuthException;
 import dev.nightshift.transactions.provider.ProviderUnavailableException;
-import dev.nightshift.transactions.provider.RetryAfterHeader;
 import dev.nightshift.transactions.provider.gocardless.GoCardlessApi.ErrorBody;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;

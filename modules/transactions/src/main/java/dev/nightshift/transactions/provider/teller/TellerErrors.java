@@ -1,8 +1,8 @@
 package dev.nightshift.transactions.provider.teller;
 
+import dev.nightshift.platform.outbound.RetryAfterHeader;
 import dev.nightshift.transactions.provider.ProviderAuthException;
 import dev.nightshift.transactions.provider.ProviderUnavailableException;
-import dev.nightshift.transactions.provider.RetryAfterHeader;
 import dev.nightshift.transactions.provider.teller.TellerApi.ErrorBody;
 import dev.nightshift.transactions.provider.teller.TellerApi.ErrorDetail;
 import jakarta.ws.rs.NotFoundException;

@@ -1,4 +1,4 @@
-package dev.nightshift.transactions.provider;
+package dev.nightshift.platform.outbound;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads a provider's wait hint: {@code Retry-After} as delay-seconds or an HTTP date (RFC 9110),
- * and the bare seconds of rate-limit reset headers.
+ * Reads a server's wait hint: {@code Retry-After} as delay-seconds or an HTTP date (RFC 9110), and
+ * the bare seconds of rate-limit reset headers.
  */
 public final class RetryAfterHeader {
 
