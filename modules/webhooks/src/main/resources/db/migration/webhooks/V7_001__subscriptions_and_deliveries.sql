@@ -18,6 +18,9 @@ CREATE TABLE webhooks.subscriptions (
     previous_secret_expires_at  timestamptz,
     -- Deliveries that failed for good in a row; a success sets it back to 0.
     consecutive_failures        int NOT NULL DEFAULT 0,
+    -- A webhook-deliver run is queued for this subscription and will look at everything due: a
+    -- new delivery needs no run of its own. The run clears it when it starts.
+    drain_requested             boolean NOT NULL DEFAULT false,
     created_at                  timestamptz NOT NULL DEFAULT now(),
     updated_at                  timestamptz NOT NULL DEFAULT now()
 );
@@ -35,9 +38,14 @@ CREATE TABLE webhooks.deliveries (
     -- The exact bytes every attempt sends and signs.
     body             text NOT NULL,
     status           text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'succeeded', 'failed')),
+    -- Every attempt ever; round_attempts counts those since it was made or last redelivered.
     attempts         int NOT NULL DEFAULT 0,
+    round_attempts   int NOT NULL DEFAULT 0,
+    -- When a pending delivery is due: now when made, later after a failed attempt.
+    next_attempt_at  timestamptz NOT NULL DEFAULT now(),
     last_status_code int,
     last_error       text,
+    -- The webhook-deliver run that tried it last.
     run_id           uuid,
     created_at       timestamptz NOT NULL DEFAULT now(),
     finished_at      timestamptz,
@@ -48,6 +56,9 @@ CREATE TABLE webhooks.deliveries (
 -- Lists are newest first by id, which is time-ordered.
 CREATE INDEX deliveries_team ON webhooks.deliveries (team_id, id);
 CREATE INDEX deliveries_subscription ON webhooks.deliveries (subscription_id, id);
+-- What a subscription's run delivers next, in order.
+CREATE INDEX deliveries_due ON webhooks.deliveries (subscription_id, next_attempt_at, id)
+    WHERE status = 'pending';
 CREATE INDEX deliveries_failed ON webhooks.deliveries (subscription_id, created_at)
     WHERE status = 'failed';
 CREATE INDEX deliveries_finished ON webhooks.deliveries (finished_at) WHERE finished_at IS NOT NULL;

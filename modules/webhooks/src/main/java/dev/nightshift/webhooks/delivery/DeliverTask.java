@@ -1,23 +1,27 @@
 package dev.nightshift.webhooks.delivery;
 
-import dev.nightshift.engine.NonRetryableException;
-import dev.nightshift.engine.RetryLaterException;
 import dev.nightshift.engine.Task;
 import dev.nightshift.engine.TaskContext;
 import dev.nightshift.engine.TaskDefinition;
+import dev.nightshift.webhooks.config.WebhooksConfig;
 import dev.nightshift.webhooks.subscription.SubscriptionStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
-import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Carries out one delivery: a POST per attempt, recorded, retried by the engine with exponential
- * backoff and jitter over about a day (eleven attempts: 30 s, then three times longer each, at most
- * 6 h apart; a 429 or 503 with {@code Retry-After} sets the wait, up to 6 h). The queue's limit of
- * 1 applies per subscription, the runs' concurrency key: one endpoint receives one delivery at a
- * time, and a slow one holds a single worker. At most 32 deliveries run at once across all nodes,
- * so endpoints that all hang at once cannot take every worker from the other queues.
+ * Delivers a subscription's due deliveries, oldest first, one POST at a time, recording each
+ * attempt: one run carries many deliveries, so a delivery costs a POST and a statement rather than
+ * a run. A failed delivery waits for its next attempt ({@code nightshift.webhooks.retry.*}); when
+ * nothing more is due the run asks for another at the time the next retry is due. After {@code
+ * drain-batch} deliveries it hands the rest to a new run, so that busy subscriptions take turns.
+ *
+ * <p>The queue's limit of 1 applies per subscription, the runs' concurrency key: one endpoint
+ * receives one delivery at a time, across nodes, and a slow one holds a single worker. At most 32
+ * such runs execute at once across all nodes, so endpoints that all hang together cannot take every
+ * worker from the other queues.
  */
 @ApplicationScoped
 @TaskDefinition(
@@ -25,70 +29,86 @@ import java.util.UUID;
     queue = "webhooks",
     concurrencyLimit = 1,
     queueLimit = 32,
-    maxAttempts = 11,
-    backoffBase = "30s",
-    backoffFactor = 3.0,
-    backoffMax = "6h",
-    backoffJitter = 0.3,
-    maxDuration = "2m")
+    maxAttempts = 5,
+    maxDuration = "10m")
 public class DeliverTask implements Task<DeliverTask.Payload, DeliverTask.Result> {
 
   public static final String ID = "webhook-deliver";
 
-  /** A receiver's Retry-After is honoured up to the longest backoff. */
-  static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(6);
+  /** Due deliveries read at a time. */
+  private static final int PAGE = 100;
 
-  public record Payload(@NotNull UUID deliveryId) {}
+  public record Payload(@NotNull UUID subscriptionId) {}
 
-  /** The delivery's status when the run ended, and the endpoint's last answer. */
-  public record Result(String status, Integer statusCode) {}
+  /** What this run did: deliveries that succeeded, failed for good, and wait for a retry. */
+  public record Result(int succeeded, int failed, int retrying) {}
 
   private final DeliveryStore deliveries;
   private final SubscriptionStore subscriptions;
+  private final Deliveries scheduling;
   private final Sender sender;
   private final Outcomes outcomes;
+  private final WebhooksConfig config;
 
   DeliverTask(
-      DeliveryStore deliveries, SubscriptionStore subscriptions, Sender sender, Outcomes outcomes) {
+      DeliveryStore deliveries,
+      SubscriptionStore subscriptions,
+      Deliveries scheduling,
+      Sender sender,
+      Outcomes outcomes,
+      WebhooksConfig config) {
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
+    this.scheduling = scheduling;
     this.sender = sender;
     this.outcomes = outcomes;
+    this.config = config;
   }
 
   @Override
   public Result run(Payload payload, TaskContext ctx) {
-    var work = deliveries.work(payload.deliveryId()).orElse(null);
-    if (work == null) {
-      return new Result("deleted", null);
+    var id = payload.subscriptionId();
+    // Cleared before reading what is due: a delivery made from now on gets a run of its own.
+    subscriptions.clearDrainRequest(id);
+    var signing = subscriptions.signing(id).orElse(null);
+    if (signing == null) {
+      return new Result(0, 0, 0);
     }
-    var delivery = work.delivery();
-    if (!delivery.isPending()) {
-      // An attempt recorded its outcome, then its worker was lost before the run completed.
-      return new Result(delivery.status(), delivery.lastStatusCode());
-    }
-    var signing = subscriptions.signing(delivery.subscriptionId()).orElseThrow();
-    var subscription = signing.subscription();
-    if (!subscription.active() && !delivery.isPing()) {
-      outcomes.abandon(delivery, "The subscription is disabled.");
-      return new Result(Delivery.FAILED, null);
-    }
-    var attempt = sender.send(delivery, work.body(), signing);
-    var status =
-        outcomes.record(delivery, subscription, attempt, ctx.attempt() >= ctx.maxAttempts());
-    if (attempt.gone()) {
-      throw new NonRetryableException(
-          "The endpoint answered 410 Gone: the subscription is disabled.");
-    }
-    if (Delivery.PENDING.equals(status)) {
-      var wait = attempt.retryAfter(LONGEST_RETRY_AFTER);
-      if (wait != null) {
-        throw new RetryLaterException(attempt.failure() + ", asking to retry in " + wait, wait);
+    int succeeded = 0;
+    int failed = 0;
+    int retrying = 0;
+    int taken = 0;
+    while (taken < config.drainBatch() && !ctx.isCancelled()) {
+      var due = deliveries.due(id, Math.min(PAGE, config.drainBatch() - taken));
+      if (due.isEmpty()) {
+        break;
+      }
+      for (var work : due) {
+        taken++;
+        var delivery = work.delivery();
+        if (!signing.subscription().active() && !delivery.isPing()) {
+          outcomes.abandon(delivery, "The subscription is disabled.");
+          failed++;
+          continue;
+        }
+        var attempt = sender.send(delivery, work.body(), signing);
+        switch (outcomes.record(delivery, signing.subscription(), attempt, ctx.runId())) {
+          case Delivery.SUCCEEDED -> succeeded++;
+          case Delivery.PENDING -> retrying++;
+          default -> {
+            failed++;
+            // It may have turned the subscription off or counted a failure.
+            signing = subscriptions.signing(id).orElse(signing);
+          }
+        }
       }
     }
-    if (!Delivery.SUCCEEDED.equals(status)) {
-      throw new DeliveryFailedException(attempt.failure());
+    var team = signing.subscription().teamId();
+    if (taken >= config.drainBatch()) {
+      QuarkusTransaction.requiringNew().run(() -> scheduling.drain(team, List.of(id)));
+    } else {
+      deliveries.nextDue(id).ifPresent(next -> scheduling.drainAt(team, id, next));
     }
-    return new Result(status, attempt.statusCode());
+    return new Result(succeeded, failed, retrying);
   }
 }

@@ -13,13 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Makes deliveries and hands each to a {@link DeliverTask} run, in one transaction: a delivery
- * exists exactly when its run does. Runs carry their subscription as concurrency key, so one
- * endpoint receives one delivery at a time.
+ * Makes deliveries and sees that a {@link DeliverTask} run will take them, in one transaction: a
+ * subscription with due deliveries always has such a run queued or executing. One run per
+ * subscription delivers its backlog in order; runs carry their subscription as concurrency key, so
+ * one endpoint receives one delivery at a time.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -69,7 +69,7 @@ public class Deliveries {
     var bySubscription =
         made.stream().collect(Collectors.toMap(NewDelivery::id, NewDelivery::subscriptionId));
     var fresh = store.insert(made);
-    start(event.teamId(), fresh, bySubscription::get);
+    drain(event.teamId(), fresh.stream().map(bySubscription::get).distinct().toList());
     return fresh.size();
   }
 
@@ -81,7 +81,7 @@ public class Deliveries {
     var body = envelope.write(id, PING, Instant.now(), null, subscription.teamId(), data);
     store.insert(
         List.of(new NewDelivery(id, subscription.teamId(), subscription.id(), null, PING, body)));
-    start(subscription.teamId(), List.of(id), ignored -> subscription.id());
+    drain(subscription.teamId(), List.of(subscription.id()));
     return store.find(id).orElseThrow();
   }
 
@@ -91,7 +91,7 @@ public class Deliveries {
     if (!store.reopen(delivery.id())) {
       return false;
     }
-    start(delivery.teamId(), List.of(delivery.id()), ignored -> delivery.subscriptionId());
+    drain(delivery.teamId(), List.of(delivery.subscriptionId()));
     return true;
   }
 
@@ -99,25 +99,56 @@ public class Deliveries {
   @Transactional
   public int redeliverFailed(Subscription subscription, Instant since) {
     var reopened = store.reopenFailed(subscription.id(), since, REDELIVER_LIMIT);
-    start(subscription.teamId(), reopened, ignored -> subscription.id());
+    if (!reopened.isEmpty()) {
+      drain(subscription.teamId(), List.of(subscription.id()));
+    }
     return reopened.size();
   }
 
-  private void start(UUID team, List<UUID> deliveries, Function<UUID, UUID> subscriptionOf) {
-    if (deliveries.isEmpty()) {
+  /**
+   * Sees that a run will deliver what is due for these subscriptions: one is triggered for each
+   * that has none queued. Joins the caller's transaction.
+   */
+  void drain(UUID team, List<UUID> subscriptionIds) {
+    if (subscriptionIds.isEmpty()) {
+      return;
+    }
+    var needRun = subscriptions.requestDrains(subscriptionIds);
+    if (needRun.isEmpty()) {
       return;
     }
     var items =
-        deliveries.stream()
+        needRun.stream()
             .map(
                 id ->
                     new Engine.BatchItem(
                         new DeliverTask.Payload(id),
-                        TriggerOptions.defaults()
-                            .withTeam(team)
-                            .withConcurrencyKey(subscriptionOf.apply(id).toString())))
+                        TriggerOptions.defaults().withTeam(team).withConcurrencyKey(id.toString())))
             .toList();
-    var runs = engine.batchTrigger(DeliverTask.ID, items).stream().map(r -> r.id()).toList();
-    store.assignRuns(deliveries, runs);
+    engine.batchTrigger(DeliverTask.ID, items);
+  }
+
+  /** A run for the subscription's retries at {@code when}; the same time makes one run. */
+  void drainAt(UUID team, UUID subscription, Instant when) {
+    engine.trigger(
+        DeliverTask.ID,
+        new DeliverTask.Payload(subscription),
+        TriggerOptions.defaults()
+            .withTeam(team)
+            .withConcurrencyKey(subscription.toString())
+            .withRunAt(when)
+            .withIdempotencyKey("retry:" + subscription + ":" + when.toEpochMilli(), null));
+  }
+
+  /** A run for the subscription whatever its mark says; one per minute, by idempotency key. */
+  void rescue(UUID team, UUID subscription) {
+    engine.trigger(
+        DeliverTask.ID,
+        new DeliverTask.Payload(subscription),
+        TriggerOptions.defaults()
+            .withTeam(team)
+            .withConcurrencyKey(subscription.toString())
+            .withIdempotencyKey(
+                "sweep:" + subscription + ":" + Instant.now().getEpochSecond() / 60, null));
   }
 }

@@ -1,12 +1,13 @@
 package dev.nightshift.webhooks.delivery;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One event on its way to one subscription: {@code pending} while it is being tried, then {@code
- * succeeded} or {@code failed}. {@code runId} is the engine run that carries it out now (or did
- * last); {@code eventId} is null for a ping.
+ * One event on its way to one subscription: {@code pending} while it is being tried (due at {@code
+ * nextAttemptAt}), then {@code succeeded} or {@code failed}. {@code runId} is the engine run that
+ * tried it last; {@code eventId} is null for a ping.
  */
 public record Delivery(
     UUID id,
@@ -16,6 +17,8 @@ public record Delivery(
     String eventName,
     String status,
     int attempts,
+    @JsonIgnore int roundAttempts,
+    Instant nextAttemptAt,
     Integer lastStatusCode,
     String lastError,
     UUID runId,

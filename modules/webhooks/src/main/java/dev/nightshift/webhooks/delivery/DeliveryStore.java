@@ -10,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +28,9 @@ import javax.sql.DataSource;
 public class DeliveryStore {
 
   private static final String COLUMNS =
-      "id, team_id, subscription_id, event_id, event_name, status, attempts, last_status_code,"
-          + " last_error, run_id, created_at, finished_at";
+      "id, team_id, subscription_id, event_id, event_name, status, attempts, round_attempts,"
+          + " CASE WHEN status = 'pending' THEN next_attempt_at END AS next_attempt_at,"
+          + " last_status_code, last_error, run_id, created_at, finished_at";
   private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {};
 
   private final DataSource dataSource;
@@ -64,21 +67,6 @@ public class DeliveryStore {
     }
   }
 
-  /** Remembers the run that carries out each delivery. */
-  void assignRuns(List<UUID> deliveries, List<UUID> runs) {
-    var sql =
-        "UPDATE webhooks.deliveries d SET run_id = r.run_id"
-            + " FROM unnest(?::uuid[], ?::uuid[]) AS r(id, run_id) WHERE d.id = r.id";
-    try (var c = dataSource.getConnection();
-        var update = c.prepareStatement(sql)) {
-      update.setArray(1, c.createArrayOf("uuid", deliveries.toArray()));
-      update.setArray(2, c.createArrayOf("uuid", runs.toArray()));
-      update.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not link the deliveries to their runs", e);
-    }
-  }
-
   public Optional<Delivery> find(UUID id) {
     try (var c = dataSource.getConnection();
         var select =
@@ -92,18 +80,68 @@ public class DeliveryStore {
     }
   }
 
-  /** A delivery and the body it sends, in one read. */
-  Optional<Work> work(UUID id) {
+  /** A subscription's pending deliveries that are due, in order, with their bodies. */
+  List<Work> due(UUID subscription, int limit) {
+    var sql =
+        "SELECT "
+            + COLUMNS
+            + ", body FROM webhooks.deliveries WHERE subscription_id = ? AND status = 'pending'"
+            + " AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT ?";
     try (var c = dataSource.getConnection();
-        var select =
-            c.prepareStatement(
-                "SELECT " + COLUMNS + ", body FROM webhooks.deliveries WHERE id = ?")) {
-      select.setObject(1, id);
+        var select = c.prepareStatement(sql)) {
+      select.setObject(1, subscription);
+      select.setInt(2, limit);
+      var due = new ArrayList<Work>();
       try (var rs = select.executeQuery()) {
-        return rs.next() ? Optional.of(new Work(read(rs), rs.getString("body"))) : Optional.empty();
+        while (rs.next()) {
+          due.add(new Work(read(rs), rs.getString("body")));
+        }
+      }
+      return due;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the due deliveries of " + subscription, e);
+    }
+  }
+
+  /** When the subscription's next pending delivery is due, if it has one. */
+  Optional<Instant> nextDue(UUID subscription) {
+    var sql =
+        "SELECT min(next_attempt_at) FROM webhooks.deliveries"
+            + " WHERE subscription_id = ? AND status = 'pending'";
+    try (var c = dataSource.getConnection();
+        var select = c.prepareStatement(sql)) {
+      select.setObject(1, subscription);
+      try (var rs = select.executeQuery()) {
+        rs.next();
+        return Optional.ofNullable(Rows.instant(rs, "min"));
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not read delivery " + id, e);
+      throw new IllegalStateException("Could not read the next delivery of " + subscription, e);
+    }
+  }
+
+  /**
+   * The teams and subscriptions whose deliveries have been due longer than {@code overdue}: a run
+   * should have taken them, so one is started again.
+   */
+  Map<UUID, UUID> overdue(Duration overdue, int limit) {
+    var sql =
+        "SELECT DISTINCT ON (d.subscription_id) d.subscription_id, d.team_id"
+            + " FROM webhooks.deliveries d WHERE d.status = 'pending'"
+            + " AND d.next_attempt_at < now() - ?::interval LIMIT ?";
+    try (var c = dataSource.getConnection();
+        var select = c.prepareStatement(sql)) {
+      select.setString(1, overdue.toMillis() + " milliseconds");
+      select.setInt(2, limit);
+      var found = new HashMap<UUID, UUID>();
+      try (var rs = select.executeQuery()) {
+        while (rs.next()) {
+          found.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not look for overdue deliveries", e);
     }
   }
 
@@ -192,15 +230,16 @@ public class DeliveryStore {
    * Records an attempt and what it made of the delivery: still {@code pending} (a retry follows),
    * or finished.
    */
-  void record(UUID delivery, Attempt attempt, String status) {
+  void record(UUID delivery, Attempt attempt, String status, Instant nextAttemptAt, UUID run) {
     var sql =
         """
         WITH attempt AS (
             INSERT INTO webhooks.delivery_attempts (id, delivery_id, attempted_at, duration_ms,
                 url, status_code, response_headers, response_body, response_truncated, error)
             VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?))
-        UPDATE webhooks.deliveries SET attempts = attempts + 1, last_status_code = ?,
-            last_error = ?, status = ?,
+        UPDATE webhooks.deliveries SET attempts = attempts + 1,
+            round_attempts = round_attempts + 1, last_status_code = ?, last_error = ?,
+            status = ?, next_attempt_at = coalesce(?, next_attempt_at), run_id = ?,
             finished_at = CASE WHEN ? = 'pending' THEN NULL ELSE now() END
         WHERE id = ?
         """;
@@ -223,8 +262,10 @@ public class DeliveryStore {
       write.setObject(11, attempt.statusCode());
       write.setString(12, attempt.succeeded() ? null : attempt.failure());
       write.setString(13, status);
-      write.setString(14, status);
-      write.setObject(15, delivery);
+      write.setTimestamp(14, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt));
+      write.setObject(15, run);
+      write.setString(16, status);
+      write.setObject(17, delivery);
       write.executeUpdate();
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("Could not record an attempt of delivery " + delivery, e);
@@ -249,8 +290,8 @@ public class DeliveryStore {
   /** Makes a finished delivery pending again; false when it already is. */
   boolean reopen(UUID delivery) {
     var sql =
-        "UPDATE webhooks.deliveries SET status = 'pending', finished_at = NULL"
-            + " WHERE id = ? AND status <> 'pending'";
+        "UPDATE webhooks.deliveries SET status = 'pending', finished_at = NULL,"
+            + " round_attempts = 0, next_attempt_at = now() WHERE id = ? AND status <> 'pending'";
     try (var c = dataSource.getConnection();
         var update = c.prepareStatement(sql)) {
       update.setObject(1, delivery);
@@ -263,7 +304,8 @@ public class DeliveryStore {
   /** Makes a subscription's failed deliveries since {@code since} pending again, oldest first. */
   List<UUID> reopenFailed(UUID subscription, Instant since, int limit) {
     var sql =
-        "UPDATE webhooks.deliveries SET status = 'pending', finished_at = NULL WHERE id IN ("
+        "UPDATE webhooks.deliveries SET status = 'pending', finished_at = NULL,"
+            + " round_attempts = 0, next_attempt_at = now() WHERE id IN ("
             + "SELECT id FROM webhooks.deliveries WHERE subscription_id = ? AND status = 'failed'"
             + " AND created_at >= ? ORDER BY created_at, id LIMIT ? FOR UPDATE)"
             + " RETURNING id, created_at";
@@ -308,6 +350,8 @@ public class DeliveryStore {
         rs.getString("event_name"),
         rs.getString("status"),
         rs.getInt("attempts"),
+        rs.getInt("round_attempts"),
+        Rows.instant(rs, "next_attempt_at"),
         rs.getObject("last_status_code", Integer.class),
         rs.getString("last_error"),
         rs.getObject("run_id", UUID.class),

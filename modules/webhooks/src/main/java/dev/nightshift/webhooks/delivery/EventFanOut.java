@@ -9,8 +9,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Turns each team event into its deliveries, on the module's own channel. An event the relay hands
  * over twice makes no second delivery (deliveries are unique per event and subscription). Events
- * come unordered, so they are handled concurrently. The deliveries' own runs' lifecycle events are
- * not delivered: each delivery would make another.
+ * come unordered, so they are handled concurrently, on a worker pool of their own ({@code
+ * webhooks-fan-out}, 4 at a time). The lifecycle events of the module's own runs are not delivered:
+ * each would make another delivery run.
  */
 @ApplicationScoped
 class EventFanOut {
@@ -24,7 +25,7 @@ class EventFanOut {
   }
 
   @Incoming(CHANNEL)
-  @Blocking(ordered = false)
+  @Blocking(value = "webhooks-fan-out", ordered = false)
   void on(Event event) {
     if (event.teamId() != null && !ofOwnRun(event)) {
       deliveries.fanOut(event);

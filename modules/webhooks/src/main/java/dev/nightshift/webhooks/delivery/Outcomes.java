@@ -4,16 +4,18 @@ import dev.nightshift.engine.Events;
 import dev.nightshift.webhooks.config.WebhooksConfig;
 import dev.nightshift.webhooks.subscription.Subscription;
 import dev.nightshift.webhooks.subscription.SubscriptionStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * What an attempt makes of its delivery and subscription, written in one transaction with the
- * attempt: 2xx succeeds; 410 fails it and turns the subscription off; anything else stays pending
- * for a retry, or fails on the last attempt and counts against the subscription, which is turned
- * off after {@code nightshift.webhooks.disable-after-failures} such failures in a row. Turning a
- * subscription off publishes {@code webhook.disabled} with the same commit.
+ * What an attempt makes of its delivery and subscription. 2xx succeeds. 410 fails it and turns the
+ * subscription off. Anything else leaves it pending until its next attempt, or fails it after the
+ * last one, counting against the subscription, which is turned off after {@code
+ * nightshift.webhooks.disable-after-failures} such failures in a row. A success or a retry is one
+ * statement; a failure for good is one transaction with what it does to the subscription and the
+ * {@code webhook.disabled} event it may publish.
  */
 @ApplicationScoped
 class Outcomes {
@@ -22,48 +24,55 @@ class Outcomes {
 
   private final DeliveryStore deliveries;
   private final SubscriptionStore subscriptions;
+  private final RetrySchedule retries;
   private final Events events;
   private final WebhooksConfig config;
 
   Outcomes(
       DeliveryStore deliveries,
       SubscriptionStore subscriptions,
+      RetrySchedule retries,
       Events events,
       WebhooksConfig config) {
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
+    this.retries = retries;
     this.events = events;
     this.config = config;
   }
 
   /** Records the attempt and answers the delivery's status after it. */
-  @Transactional
-  String record(Delivery delivery, Subscription subscription, Attempt attempt, boolean last) {
-    String status;
+  String record(Delivery delivery, Subscription subscription, Attempt attempt, UUID run) {
+    int number = delivery.roundAttempts() + 1;
     if (attempt.succeeded()) {
-      status = Delivery.SUCCEEDED;
+      deliveries.record(delivery.id(), attempt, Delivery.SUCCEEDED, null, run);
       if (!delivery.isPing() && subscription.consecutiveFailures() > 0) {
         subscriptions.recordSuccess(subscription.id());
       }
-    } else if (attempt.gone()) {
-      status = Delivery.FAILED;
-      if (subscriptions.disable(subscription.id(), "gone")) {
-        publishDisabled(subscription, "gone");
-      }
-    } else if (last) {
-      status = Delivery.FAILED;
-      if (!delivery.isPing()
-          && subscriptions.recordFailure(subscription.id(), config.disableAfterFailures())) {
-        publishDisabled(subscription, "failing");
-      }
-    } else {
-      status = Delivery.PENDING;
+      return Delivery.SUCCEEDED;
     }
-    deliveries.record(delivery.id(), attempt, status);
-    return status;
+    if (!attempt.gone() && retries.hasAttemptAfter(number)) {
+      var next = attempt.attemptedAt().plus(retries.after(number, attempt));
+      deliveries.record(delivery.id(), attempt, Delivery.PENDING, next, run);
+      return Delivery.PENDING;
+    }
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              deliveries.record(delivery.id(), attempt, Delivery.FAILED, null, run);
+              if (attempt.gone()) {
+                if (subscriptions.disable(subscription.id(), "gone")) {
+                  publishDisabled(subscription, "gone");
+                }
+              } else if (!delivery.isPing()
+                  && subscriptions.recordFailure(
+                      subscription.id(), config.disableAfterFailures())) {
+                publishDisabled(subscription, "failing");
+              }
+            });
+    return Delivery.FAILED;
   }
 
-  @Transactional
   void abandon(Delivery delivery, String reason) {
     deliveries.abandon(delivery.id(), reason);
   }

@@ -190,6 +190,43 @@ public class SubscriptionStore {
     }
   }
 
+  /**
+   * Marks that a run should look at these subscriptions' due deliveries, and answers those that
+   * have no such run queued yet: only they need one. The rows are locked first, so a run that
+   * clears its mark meanwhile waits for this transaction and then sees its deliveries. The lock is
+   * FOR NO KEY UPDATE: the key-share locks that inserting deliveries takes on their subscriptions
+   * must not conflict with it, or two fan-outs deadlock.
+   */
+  public List<UUID> requestDrains(List<UUID> ids) {
+    var sql =
+        "UPDATE webhooks.subscriptions s SET drain_requested = true FROM ("
+            + "SELECT id, drain_requested FROM webhooks.subscriptions WHERE id = ANY (?)"
+            + " ORDER BY id FOR NO KEY UPDATE) AS before WHERE s.id = before.id"
+            + " RETURNING s.id, before.drain_requested";
+    try (var c = dataSource.getConnection();
+        var update = c.prepareStatement(sql)) {
+      update.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+      var needRun = new ArrayList<UUID>();
+      try (var rs = update.executeQuery()) {
+        while (rs.next()) {
+          if (!rs.getBoolean(2)) {
+            needRun.add(rs.getObject(1, UUID.class));
+          }
+        }
+      }
+      return needRun;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not ask for deliveries to " + ids, e);
+    }
+  }
+
+  /** A run starts on the subscription's due deliveries: what comes after needs another run. */
+  public void clearDrainRequest(UUID id) {
+    execute(
+        "UPDATE webhooks.subscriptions SET drain_requested = false WHERE id = ? AND drain_requested",
+        id);
+  }
+
   /** A delivery succeeded: the run of failures, if any, is over. */
   public void recordSuccess(UUID id) {
     execute(

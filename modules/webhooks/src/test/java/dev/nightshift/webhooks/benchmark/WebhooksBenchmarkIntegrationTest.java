@@ -69,12 +69,9 @@ class WebhooksBenchmarkIntegrationTest {
               "nightshift.events.run-lifecycle", System.getProperty("benchmark.lifecycle", "true")),
           // Each subscription has a host of its own, as in life: 127.0.0.x.
           Map.entry("nightshift.outbound.allowed-networks", "127.0.0.0/8"),
-          Map.entry("nightshift.tasks.webhook-deliver.max-attempts", "11"),
           Map.entry(
               "nightshift.tasks.webhook-deliver.concurrency-limit",
-              System.getProperty("benchmark.keylimit", "1")),
-          Map.entry("nightshift.tasks.webhook-deliver.backoff-base", "30s"),
-          Map.entry("nightshift.tasks.webhook-deliver.backoff-max", "6h"));
+              System.getProperty("benchmark.keylimit", "1")));
     }
   }
 

@@ -310,6 +310,31 @@ class WebhookDeliveryIntegrationTest {
   }
 
   @Test
+  void manyEventsToManySubscriptionsAreEachDeliveredOnce() {
+    var paths = List.of("/many/0", "/many/1", "/many/2", "/many/3", "/many/4");
+    var subscriptionIds = paths.stream().map(path -> subscribe(path, List.of("*"), null)).toList();
+
+    // Published one by one, so that fan-outs of the same subscriptions run side by side.
+    for (int i = 0; i < 40; i++) {
+      events.publish("transactions.created", UUID.fromString(team), Map.of("n", i));
+    }
+
+    for (var subscription : subscriptionIds) {
+      awaitDeliveries(subscription, "succeeded", 40);
+    }
+    for (var path : paths) {
+      var received = receiver.received(path);
+      var numbers =
+          received.stream()
+              .map(r -> toTree(r.body()).path("data").path("n").asInt())
+              .distinct()
+              .count();
+      assertThat(numbers, equalTo(40L));
+      assertThat(received.size(), equalTo(40));
+    }
+  }
+
+  @Test
   void anEventTheRelayHandsOverTwiceMakesOneDelivery() {
     var subscription = subscribe("/once", List.of("*"), null);
     var event =
@@ -479,6 +504,14 @@ class WebhookDeliveryIntegrationTest {
         .extract()
         .jsonPath()
         .getList("data.payload.subscriptionId");
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode toTree(byte[] body) {
+    try {
+      return json.readTree(body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String toJson(Object value) {
