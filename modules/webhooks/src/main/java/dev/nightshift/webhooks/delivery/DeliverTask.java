@@ -4,10 +4,12 @@ import dev.nightshift.engine.Task;
 import dev.nightshift.engine.TaskContext;
 import dev.nightshift.engine.TaskDefinition;
 import dev.nightshift.webhooks.config.WebhooksConfig;
+import dev.nightshift.webhooks.subscription.Signing;
 import dev.nightshift.webhooks.subscription.SubscriptionStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +39,12 @@ public class DeliverTask implements Task<DeliverTask.Payload, DeliverTask.Result
 
   /** Due deliveries read at a time. */
   private static final int PAGE = 100;
+
+  /**
+   * Accepted deliveries recorded together. After a crash, up to this many deliveries the endpoint
+   * accepted but that were not recorded are sent again, with the same webhook-id.
+   */
+  private static final int RECORD_BATCH = 50;
 
   public record Payload(@NotNull UUID subscriptionId) {}
 
@@ -78,6 +86,7 @@ public class DeliverTask implements Task<DeliverTask.Payload, DeliverTask.Result
     int failed = 0;
     int retrying = 0;
     int taken = 0;
+    var accepted = new ArrayList<DeliveryStore.Success>(RECORD_BATCH);
     while (taken < config.drainBatch() && !ctx.isCancelled()) {
       var due = deliveries.due(id, Math.min(PAGE, config.drainBatch() - taken));
       if (due.isEmpty()) {
@@ -92,16 +101,25 @@ public class DeliverTask implements Task<DeliverTask.Payload, DeliverTask.Result
           continue;
         }
         var attempt = sender.send(delivery, work.body(), signing);
-        switch (outcomes.record(delivery, signing.subscription(), attempt, ctx.runId())) {
-          case Delivery.SUCCEEDED -> succeeded++;
-          case Delivery.PENDING -> retrying++;
-          default -> {
-            failed++;
-            // It may have turned the subscription off or counted a failure.
-            signing = subscriptions.signing(id).orElse(signing);
+        if (attempt.succeeded()) {
+          accepted.add(new DeliveryStore.Success(delivery.id(), delivery.isPing(), attempt));
+          succeeded++;
+          if (accepted.size() >= RECORD_BATCH) {
+            signing = flush(accepted, signing, ctx);
           }
+          continue;
+        }
+        signing = flush(accepted, signing, ctx);
+        if (Delivery.PENDING.equals(
+            outcomes.recordFailed(delivery, signing.subscription(), attempt, ctx.runId()))) {
+          retrying++;
+        } else {
+          failed++;
+          // It may have turned the subscription off or counted a failure.
+          signing = subscriptions.signing(id).orElse(signing);
         }
       }
+      signing = flush(accepted, signing, ctx);
     }
     var team = signing.subscription().teamId();
     if (taken >= config.drainBatch()) {
@@ -110,5 +128,18 @@ public class DeliverTask implements Task<DeliverTask.Payload, DeliverTask.Result
       deliveries.nextDue(id).ifPresent(next -> scheduling.drainAt(team, id, next));
     }
     return new Result(succeeded, failed, retrying);
+  }
+
+  /** Records the accepted deliveries so far; a run of failures they ended shows in the answer. */
+  private Signing flush(List<DeliveryStore.Success> accepted, Signing signing, TaskContext ctx) {
+    if (accepted.isEmpty()) {
+      return signing;
+    }
+    outcomes.recordSucceeded(accepted, signing.subscription(), ctx.runId());
+    boolean failuresEnded = signing.subscription().consecutiveFailures() > 0;
+    accepted.clear();
+    return failuresEnded
+        ? subscriptions.signing(signing.subscription().id()).orElse(signing)
+        : signing;
   }
 }

@@ -272,6 +272,51 @@ public class DeliveryStore {
     }
   }
 
+  /** A delivery the endpoint accepted, with the attempt that did it. */
+  record Success(UUID delivery, boolean ping, Attempt attempt) {}
+
+  /** Records many accepted attempts, and their deliveries as succeeded, in one statement. */
+  void recordSucceeded(List<Success> successes, UUID run) {
+    var rows = json.createArrayNode();
+    for (var success : successes) {
+      var attempt = success.attempt();
+      rows.addObject()
+          .put("id", Ids.next().toString())
+          .put("delivery_id", success.delivery().toString())
+          .put("attempted_at", attempt.attemptedAt().toString())
+          .put("duration_ms", (int) Math.min(Integer.MAX_VALUE, attempt.durationMs()))
+          .put("url", attempt.url())
+          .put("status_code", attempt.statusCode())
+          .put("response_body", attempt.responseBody())
+          .put("response_truncated", attempt.responseTruncated())
+          .set("response_headers", json.valueToTree(attempt.responseHeaders()));
+    }
+    var sql =
+        """
+        WITH accepted AS (
+            SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(id uuid, delivery_id uuid,
+                attempted_at timestamptz, duration_ms int, url text, status_code int,
+                response_headers jsonb, response_body text, response_truncated boolean)),
+        attempt AS (
+            INSERT INTO webhooks.delivery_attempts (id, delivery_id, attempted_at, duration_ms,
+                url, status_code, response_headers, response_body, response_truncated)
+            SELECT id, delivery_id, attempted_at, duration_ms, url, status_code,
+                response_headers, response_body, response_truncated FROM accepted)
+        UPDATE webhooks.deliveries d SET attempts = d.attempts + 1,
+            round_attempts = d.round_attempts + 1, last_status_code = a.status_code,
+            last_error = NULL, status = 'succeeded', run_id = ?, finished_at = now()
+        FROM accepted a WHERE d.id = a.delivery_id
+        """;
+    try (var c = dataSource.getConnection();
+        var write = c.prepareStatement(sql)) {
+      write.setString(1, rows.toString());
+      write.setObject(2, run);
+      write.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not record " + successes.size() + " deliveries", e);
+    }
+  }
+
   /** Gives up on a pending delivery without trying it, saying why. */
   void abandon(UUID delivery, String reason) {
     var sql =

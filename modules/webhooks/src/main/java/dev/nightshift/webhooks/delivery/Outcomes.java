@@ -6,6 +6,7 @@ import dev.nightshift.webhooks.subscription.Subscription;
 import dev.nightshift.webhooks.subscription.SubscriptionStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,9 +14,9 @@ import java.util.UUID;
  * What an attempt makes of its delivery and subscription. 2xx succeeds. 410 fails it and turns the
  * subscription off. Anything else leaves it pending until its next attempt, or fails it after the
  * last one, counting against the subscription, which is turned off after {@code
- * nightshift.webhooks.disable-after-failures} such failures in a row. A success or a retry is one
- * statement; a failure for good is one transaction with what it does to the subscription and the
- * {@code webhook.disabled} event it may publish.
+ * nightshift.webhooks.disable-after-failures} such failures in a row. Successes are written
+ * together, a retry in one statement, and a failure for good in one transaction with what it does
+ * to the subscription and the {@code webhook.disabled} event it may publish.
  */
 @ApplicationScoped
 class Outcomes {
@@ -41,16 +42,24 @@ class Outcomes {
     this.config = config;
   }
 
-  /** Records the attempt and answers the delivery's status after it. */
-  String record(Delivery delivery, Subscription subscription, Attempt attempt, UUID run) {
-    int number = delivery.roundAttempts() + 1;
-    if (attempt.succeeded()) {
-      deliveries.record(delivery.id(), attempt, Delivery.SUCCEEDED, null, run);
-      if (!delivery.isPing() && subscription.consecutiveFailures() > 0) {
-        subscriptions.recordSuccess(subscription.id());
-      }
-      return Delivery.SUCCEEDED;
+  /**
+   * Records accepted attempts together. A subscription's run of failures ends with the first
+   * delivery of an event that succeeds.
+   */
+  void recordSucceeded(List<DeliveryStore.Success> successes, Subscription subscription, UUID run) {
+    if (successes.isEmpty()) {
+      return;
     }
+    deliveries.recordSucceeded(successes, run);
+    if (subscription.consecutiveFailures() > 0
+        && successes.stream().anyMatch(success -> !success.ping())) {
+      subscriptions.recordSuccess(subscription.id());
+    }
+  }
+
+  /** Records an attempt the endpoint did not accept; answers the delivery's status after it. */
+  String recordFailed(Delivery delivery, Subscription subscription, Attempt attempt, UUID run) {
+    int number = delivery.roundAttempts() + 1;
     if (!attempt.gone() && retries.hasAttemptAfter(number)) {
       var next = attempt.attemptedAt().plus(retries.after(number, attempt));
       deliveries.record(delivery.id(), attempt, Delivery.PENDING, next, run);

@@ -85,6 +85,20 @@ class WebhooksBenchmarkIntegrationTest {
   @Inject Subscriptions subscriptions;
   @Inject Events events;
 
+  /** Not measured: brings the JIT and the pools up to speed, as a running service would be. */
+  @Test
+  @Order(0)
+  void warmUp() throws Exception {
+    try (var receiver = new LocalReceiver(Duration.ZERO)) {
+      var team = team();
+      for (int i = 0; i < 10; i++) {
+        subscribe(team, receiver.url(i, "/warm-up/" + i));
+      }
+      publish(team, 300);
+      awaitSucceeded(team, 3_000, Duration.ofMinutes(5));
+    }
+  }
+
   @Test
   @Order(1)
   void deliveriesPerSecondToALocalReceiver() throws Exception {
