@@ -41,10 +41,14 @@ public class DeliverTask implements Task<DeliverTask.Payload, DeliverTask.Result
   private static final int PAGE = 100;
 
   /**
-   * Accepted deliveries recorded together. After a crash, up to this many deliveries the endpoint
-   * accepted but that were not recorded are sent again, with the same webhook-id.
+   * Accepted deliveries are recorded together, up to this many or once the oldest waited 200 ms; a
+   * slow endpoint's at once, since there is nothing to gain. After a crash, the deliveries accepted
+   * but not yet recorded are sent again, with the same webhook-id.
    */
   private static final int RECORD_BATCH = 50;
+
+  private static final long RECORD_WAIT_NANOS = 200_000_000L;
+  private static final long SLOW_MS = 100;
 
   public record Payload(@NotNull UUID subscriptionId) {}
 
@@ -87,6 +91,7 @@ public class DeliverTask implements Task<DeliverTask.Payload, DeliverTask.Result
     int retrying = 0;
     int taken = 0;
     var accepted = new ArrayList<DeliveryStore.Success>(RECORD_BATCH);
+    long firstAccepted = 0;
     while (taken < config.drainBatch() && !ctx.isCancelled()) {
       var due = deliveries.due(id, Math.min(PAGE, config.drainBatch() - taken));
       if (due.isEmpty()) {
@@ -102,9 +107,14 @@ public class DeliverTask implements Task<DeliverTask.Payload, DeliverTask.Result
         }
         var attempt = sender.send(delivery, work.body(), signing);
         if (attempt.succeeded()) {
+          if (accepted.isEmpty()) {
+            firstAccepted = System.nanoTime();
+          }
           accepted.add(new DeliveryStore.Success(delivery.id(), delivery.isPing(), attempt));
           succeeded++;
-          if (accepted.size() >= RECORD_BATCH) {
+          if (accepted.size() >= RECORD_BATCH
+              || attempt.durationMs() >= SLOW_MS
+              || System.nanoTime() - firstAccepted >= RECORD_WAIT_NANOS) {
             signing = flush(accepted, signing, ctx);
           }
           continue;
