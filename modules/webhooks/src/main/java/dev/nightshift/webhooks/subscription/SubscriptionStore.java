@@ -198,20 +198,19 @@ public class SubscriptionStore {
    * must not conflict with it, or two fan-outs deadlock.
    */
   public List<UUID> requestDrains(List<UUID> ids) {
+    // Marked rows are locked and left as they are: no new row version for each event.
     var sql =
-        "UPDATE webhooks.subscriptions s SET drain_requested = true FROM ("
-            + "SELECT id, drain_requested FROM webhooks.subscriptions WHERE id = ANY (?)"
-            + " ORDER BY id FOR NO KEY UPDATE) AS before WHERE s.id = before.id"
-            + " RETURNING s.id, before.drain_requested";
+        "WITH locked AS MATERIALIZED (SELECT id, drain_requested FROM webhooks.subscriptions"
+            + " WHERE id = ANY (?) ORDER BY id FOR NO KEY UPDATE)"
+            + " UPDATE webhooks.subscriptions s SET drain_requested = true FROM locked"
+            + " WHERE s.id = locked.id AND NOT locked.drain_requested RETURNING s.id";
     try (var c = dataSource.getConnection();
         var update = c.prepareStatement(sql)) {
       update.setArray(1, c.createArrayOf("uuid", ids.toArray()));
       var needRun = new ArrayList<UUID>();
       try (var rs = update.executeQuery()) {
         while (rs.next()) {
-          if (!rs.getBoolean(2)) {
-            needRun.add(rs.getObject(1, UUID.class));
-          }
+          needRun.add(rs.getObject(1, UUID.class));
         }
       }
       return needRun;
