@@ -29,10 +29,6 @@ public record Delivery(
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
 
-  public boolean isPending() {
-    return PENDING.equals(status);
-  }
-
   public boolean isPing() {
     return eventId == null;
   }
