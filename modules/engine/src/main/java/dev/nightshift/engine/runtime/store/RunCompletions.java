@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -78,8 +79,11 @@ public class RunCompletions {
     }
   }
 
-  private void writeEnded(Connection c, String worker, List<Completion> completions)
+  private void writeEnded(Connection c, String worker, List<Completion> unordered)
       throws SQLException {
+    // In id order, as the heartbeat's renewal of the same node's runs locks them: two statements
+    // that lock the same rows in different orders can deadlock.
+    var completions = unordered.stream().sorted(Comparator.comparing(Completion::runId)).toList();
     int n = completions.size();
     var ids = new UUID[n];
     var attempts = new Integer[n];
