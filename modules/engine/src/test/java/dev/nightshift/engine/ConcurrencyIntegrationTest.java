@@ -86,7 +86,13 @@ class ConcurrencyIntegrationTest {
           .during(java.time.Duration.ofMillis(600))
           .atMost(java.time.Duration.ofSeconds(2))
           .until(() -> reads.find(run.id()).orElseThrow().status() == RunStatus.QUEUED);
-      admin().get("/api/v1/queues").then().statusCode(200);
+      admin()
+          .get("/api/v1/queues")
+          .then()
+          .statusCode(200)
+          .body("data.find { it.name == 'slow' }.paused", org.hamcrest.Matchers.is(true))
+          .body("data.find { it.name == 'capped' }.concurrencyLimit", org.hamcrest.Matchers.is(1))
+          .body("data.find { it.name == 'capped' }.queueLimit", org.hamcrest.Matchers.is(3));
     } finally {
       admin().post("/api/v1/queues/slow/resume").then().statusCode(204);
     }

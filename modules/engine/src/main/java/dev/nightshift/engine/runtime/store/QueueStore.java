@@ -13,7 +13,12 @@ public class QueueStore {
 
   /** A queue with what waits in it and what executes. */
   public record QueueView(
-      String name, Integer concurrencyLimit, boolean paused, long queued, long executing) {}
+      String name,
+      Integer concurrencyLimit,
+      Integer queueLimit,
+      boolean paused,
+      long queued,
+      long executing) {}
 
   private final DataSource dataSource;
 
@@ -72,7 +77,7 @@ public class QueueStore {
 
   public List<QueueView> list() {
     String sql =
-        "SELECT q.name, q.concurrency_limit, q.paused,"
+        "SELECT q.name, q.concurrency_limit, q.queue_limit, q.paused,"
             + " (SELECT count(*) FROM engine.runs r WHERE r.status = 'QUEUED' AND r.queue = q.name),"
             + " (SELECT count(*) FROM engine.runs r WHERE r.status = 'EXECUTING' AND r.queue = q.name)"
             + " FROM engine.queues q ORDER BY q.name";
@@ -81,14 +86,14 @@ public class QueueStore {
         var rs = select.executeQuery()) {
       var queues = new ArrayList<QueueView>();
       while (rs.next()) {
-        int limit = rs.getInt(2);
         queues.add(
             new QueueView(
                 rs.getString(1),
-                rs.wasNull() ? null : limit,
-                rs.getBoolean(3),
-                rs.getLong(4),
-                rs.getLong(5)));
+                rs.getObject(2, Integer.class),
+                rs.getObject(3, Integer.class),
+                rs.getBoolean(4),
+                rs.getLong(5),
+                rs.getLong(6)));
       }
       return queues;
     } catch (SQLException e) {
