@@ -119,11 +119,7 @@ public class Deliveries {
     }
     var items =
         needRun.stream()
-            .map(
-                id ->
-                    new Engine.BatchItem(
-                        new DeliverTask.Payload(id),
-                        TriggerOptions.defaults().withTeam(team).withConcurrencyKey(id.toString())))
+            .map(id -> new Engine.BatchItem(new DeliverTask.Payload(id), runOptions(team, id)))
             .toList();
     engine.batchTrigger(DeliverTask.ID, items);
   }
@@ -133,9 +129,7 @@ public class Deliveries {
     engine.trigger(
         DeliverTask.ID,
         new DeliverTask.Payload(subscription),
-        TriggerOptions.defaults()
-            .withTeam(team)
-            .withConcurrencyKey(subscription.toString())
+        runOptions(team, subscription)
             .withRunAt(when)
             .withIdempotencyKey("retry:" + subscription + ":" + when.toEpochMilli(), null));
   }
@@ -145,10 +139,13 @@ public class Deliveries {
     engine.trigger(
         DeliverTask.ID,
         new DeliverTask.Payload(subscription),
-        TriggerOptions.defaults()
-            .withTeam(team)
-            .withConcurrencyKey(subscription.toString())
+        runOptions(team, subscription)
             .withIdempotencyKey(
                 "sweep:" + subscription + ":" + Instant.now().getEpochSecond() / 60, null));
+  }
+
+  /** The subscription is the run's concurrency key: one run delivers to it at a time. */
+  private static TriggerOptions runOptions(UUID team, UUID subscription) {
+    return TriggerOptions.defaults().withTeam(team).withConcurrencyKey(subscription.toString());
   }
 }

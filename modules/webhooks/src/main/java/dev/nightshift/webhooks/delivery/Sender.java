@@ -12,7 +12,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One attempt: signs the stored body with every secret that signs now and POSTs it through the
@@ -26,12 +29,22 @@ class Sender {
 
   private final OutboundHttp http;
   private final WebhooksConfig config;
-  private final MeterRegistry meters;
+  // Built once: every delivery records into one of them.
+  private final Map<String, Timer> attempts;
 
   Sender(OutboundHttp http, WebhooksConfig config, MeterRegistry meters) {
     this.http = http;
     this.config = config;
-    this.meters = meters;
+    this.attempts =
+        Stream.of("success", "rejected", "error")
+            .collect(
+                Collectors.toMap(
+                    outcome -> outcome,
+                    outcome ->
+                        Timer.builder("nightshift.webhooks.attempts")
+                            .description("Delivery attempts, by what came of them")
+                            .tag("outcome", outcome)
+                            .register(meters)));
   }
 
   Attempt send(Delivery delivery, String storedBody, Signing signing) {
@@ -71,11 +84,7 @@ class Sender {
           new Attempt(
               now, elapsedMs(started), subscription.url(), null, null, null, false, e.getMessage());
     }
-    Timer.builder("nightshift.webhooks.attempts")
-        .description("Delivery attempts, by what came of them")
-        .tag("outcome", outcome(attempt))
-        .register(meters)
-        .record(attempt.durationMs(), TimeUnit.MILLISECONDS);
+    attempts.get(outcome(attempt)).record(attempt.durationMs(), TimeUnit.MILLISECONDS);
     return attempt;
   }
 
