@@ -1,0 +1,2 @@
+/** What the inbox module tells other modules. */
+package dev.nightshift.contracts.inbox;
