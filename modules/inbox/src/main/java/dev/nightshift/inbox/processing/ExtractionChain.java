@@ -1,0 +1,31 @@
+package dev.nightshift.inbox.processing;
+
+import dev.nightshift.inbox.extraction.Document;
+import dev.nightshift.inbox.extraction.Extractor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.Comparator;
+import java.util.List;
+
+/** Every extraction strategy there is, in the order process-document tries them. */
+@ApplicationScoped
+public class ExtractionChain {
+
+  /**
+   * Strategies from this order on (OCR, cloud extractors) are slow or cost money: a document that
+   * an earlier strategy read completely skips them.
+   */
+  static final int COSTLY = 30;
+
+  private final List<Extractor> strategies;
+
+  ExtractionChain(Instance<Extractor> strategies) {
+    this.strategies =
+        strategies.stream().sorted(Comparator.comparingInt(Extractor::order)).toList();
+  }
+
+  /** The strategies that would read this document, in order. */
+  public List<Extractor> strategiesFor(Document document) {
+    return strategies.stream().filter(s -> s.accepts(document)).toList();
+  }
+}

@@ -1,0 +1,2 @@
+/** The inbox's REST resources. */
+package dev.nightshift.inbox.web;
