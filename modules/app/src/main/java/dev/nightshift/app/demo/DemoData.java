@@ -68,9 +68,7 @@ class DemoData {
             received ->
                 LOG.infof(
                     "Demo inbox: sample invoice %s is item %s (%s)",
-                    received.fileName(),
-                    received.itemId(),
-                    received.outcome()));
+                    received.fileName(), received.itemId(), received.outcome()));
     LOG.infof(
         """
         Demo team '%s' (%s), API key %s. Try:

@@ -22,8 +22,8 @@ import java.util.UUID;
 /**
  * The demo team's inbox: the address {@value #TOKEN}@&lt;email domain&gt;, and one sample invoice
  * from a vendor the sandbox bank shows a payment to, so that the invoice is extracted and matched
- * to that payment. The sandbox derives everything from its seed, so the payment is known before
- * the first sync has stored it; matching runs again when the sync's transactions arrive.
+ * to that payment. The sandbox derives everything from its seed, so the payment is known before the
+ * first sync has stored it; matching runs again when the sync's transactions arrive.
  */
 @ApplicationScoped
 class DemoInbox {
@@ -79,10 +79,14 @@ class DemoInbox {
     return sandbox.accounts(credentials).stream()
         .flatMap(
             account ->
-                sandbox.transactions(credentials, account, today.minusDays(21), null).transactions().stream())
+                sandbox
+                    .transactions(credentials, account, today.minusDays(21), null)
+                    .transactions()
+                    .stream())
         .filter(t -> t.status() == TransactionStatus.POSTED)
         .filter(t -> t.amount().signum() < 0 && t.merchant() != null)
         .filter(t -> t.date().isBefore(today.minusDays(7)))
-        .min(Comparator.comparing(ProviderTransaction::date).thenComparing(ProviderTransaction::id));
+        .min(
+            Comparator.comparing(ProviderTransaction::date).thenComparing(ProviderTransaction::id));
   }
 }

@@ -39,7 +39,13 @@ record SampleInvoice(
       try (var text = new PDPageContentStream(document, page)) {
         float y = 780;
         y = line(text, bold, 20, y, vendor);
-        y = line(text, plain, 10, y, "billing@" + vendor.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + ".example");
+        y =
+            line(
+                text,
+                plain,
+                10,
+                y,
+                "billing@" + vendor.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + ".example");
         y -= 30;
         y = line(text, bold, 16, y, "INVOICE");
         y = line(text, plain, 11, y, "Invoice number: " + number);
@@ -63,7 +69,8 @@ record SampleInvoice(
     return currency + " " + String.format(Locale.ENGLISH, "%,.2f", amount);
   }
 
-  private static float line(PDPageContentStream text, PDType1Font font, float size, float y, String s)
+  private static float line(
+      PDPageContentStream text, PDType1Font font, float size, float y, String s)
       throws IOException {
     text.beginText();
     text.setFont(font, size);
