@@ -45,6 +45,8 @@ final class AppProcess implements AutoCloseable {
         .environment()
         .keySet()
         .removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("NIGHTSHIFT_"));
+    // Blobs stay in the build directory, shared by the nodes of a cluster as a volume would be.
+    builder.environment().put("NIGHTSHIFT_BLOBS_FILESYSTEM_ROOT", "target/it-blobs");
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
     builder.environment().put("NIGHTSHIFT_ADMIN_KEY", ADMIN_KEY);

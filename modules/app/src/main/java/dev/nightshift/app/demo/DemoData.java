@@ -10,6 +10,7 @@ import dev.nightshift.transactions.provider.Providers;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +23,7 @@ class DemoData {
 
   private static final Logger LOG = Logger.getLogger(DemoData.class);
   private static final String SLUG = "demo";
+  private static final String SANDBOX_SEED = "demo";
 
   private final DemoConfig config;
   private final TeamStore teams;
@@ -29,6 +31,7 @@ class DemoData {
   private final ConnectionStore connections;
   private final Connecting connecting;
   private final Providers providers;
+  private final DemoInbox inbox;
 
   DemoData(
       DemoConfig config,
@@ -36,16 +39,18 @@ class DemoData {
       ApiKeyStore keys,
       ConnectionStore connections,
       Connecting connecting,
-      Providers providers) {
+      Providers providers,
+      DemoInbox inbox) {
     this.config = config;
     this.teams = teams;
     this.keys = keys;
     this.connections = connections;
     this.connecting = connecting;
     this.providers = providers;
+    this.inbox = inbox;
   }
 
-  void seed(@Observes StartupEvent start) {
+  void seed(@Observes StartupEvent start) throws IOException {
     if (!config.enabled()) {
       return;
     }
@@ -54,14 +59,23 @@ class DemoData {
     if (connections.listFor(team.id()).isEmpty()) {
       var connected =
           connecting.connect(
-              team.id(), providers.get("sandbox"), new LinkRequest(null, "demo", null));
+              team.id(), providers.get("sandbox"), new LinkRequest(null, SANDBOX_SEED, null));
       LOG.infof("Demo sandbox bank connected; its first sync is run %s", connected.setupRunId());
     }
+    inbox
+        .seed(team.id(), SANDBOX_SEED)
+        .ifPresent(
+            received ->
+                LOG.infof(
+                    "Demo inbox: sample invoice %s is item %s (%s)",
+                    received.fileName(), received.itemId(), received.outcome()));
     LOG.infof(
         """
         Demo team '%s' (%s), API key %s. Try:
           curl -s -H 'Authorization: Bearer %3$s' http://localhost:8080/api/v1/bank-connections
-          curl -s -H 'Authorization: Bearer %3$s' 'http://localhost:8080/api/v1/transactions?limit=5'""",
+          curl -s -H 'Authorization: Bearer %3$s' 'http://localhost:8080/api/v1/transactions?limit=5'
+          curl -s -H 'Authorization: Bearer %3$s' http://localhost:8080/api/v1/inbox
+          (then /api/v1/inbox/<id>/suggestions for a match's explanation; README.md has more)""",
         SLUG, team.id(), config.apiKey());
   }
 }

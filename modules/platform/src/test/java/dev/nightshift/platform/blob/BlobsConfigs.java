@@ -1,0 +1,20 @@
+package dev.nightshift.platform.blob;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.Map;
+
+/** {@link BlobsConfig} mapped from properties, with its defaults, the way Quarkus maps it. */
+final class BlobsConfigs {
+
+  private BlobsConfigs() {}
+
+  static BlobsConfig of(Map<String, String> properties) {
+    return new SmallRyeConfigBuilder()
+        .withMapping(BlobsConfig.class)
+        .addSystemSources()
+        .withSources(new PropertiesConfigSource(properties, "test", 400))
+        .build()
+        .getConfigMapping(BlobsConfig.class);
+  }
+}
