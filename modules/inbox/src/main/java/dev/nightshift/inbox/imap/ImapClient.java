@@ -104,9 +104,7 @@ class ImapClient {
     }
     if (e instanceof FolderNotFoundException) {
       return new ImapFailure(
-          ImapFailure.Kind.UNKNOWN_FOLDER,
-          "The mailbox has no folder '" + login.folder() + "'",
-          e);
+          ImapFailure.Kind.UNKNOWN_FOLDER, "The mailbox has no folder '" + login.folder() + "'", e);
     }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof RefusedAddressException refused) {
@@ -117,8 +115,7 @@ class ImapClient {
             ImapFailure.Kind.TLS, "TLS with " + login.host() + " failed: " + tls.getMessage(), e);
       }
       if (cause instanceof UnknownHostException) {
-        return new ImapFailure(
-            ImapFailure.Kind.UNREACHABLE, login.host() + " does not resolve", e);
+        return new ImapFailure(ImapFailure.Kind.UNREACHABLE, login.host() + " does not resolve", e);
       }
     }
     var kind =

@@ -21,11 +21,11 @@ import org.jboss.logging.Logger;
  * paused.
  *
  * <p>Runs wait in their own queue with a limit of 1 per concurrency key, the team: the scheduler
- * keys a team's scheduled runs by the team, and {@link #trigger} does the same, so two polls of
- * one mailbox never overlap, and a team's mailboxes poll one after another. At most 8 polls run at
- * once across all nodes, so IMAP servers that all hang cannot take every worker. The queue is not
- * {@code inbox}: tasks sharing a queue share its strictest limit, which would leave
- * process-document one run at a time.
+ * keys a team's scheduled runs by the team, and {@link #trigger} does the same, so two polls of one
+ * mailbox never overlap, and a team's mailboxes poll one after another. At most 8 polls run at once
+ * across all nodes, so IMAP servers that all hang cannot take every worker. The queue is not {@code
+ * inbox}: tasks sharing a queue share its strictest limit, which would leave process-document one
+ * run at a time.
  */
 @ApplicationScoped
 @TaskDefinition(
@@ -80,7 +80,8 @@ public class ImapPollTask implements Task<ImapPollTask.Payload, PollResult> {
         trigger(
             mailbox,
             TriggerOptions.defaults()
-                .withIdempotencyKey(ID + ":" + id + ":after:" + result.lastUid(), Duration.ofDays(1)));
+                .withIdempotencyKey(
+                    ID + ":" + id + ":after:" + result.lastUid(), Duration.ofDays(1)));
       }
       return result;
     } catch (ImapFailure failure) {

@@ -16,6 +16,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -117,6 +118,7 @@ class MailboxPoller {
     int max = config.maxMessagesPerPoll();
     var batch = fresh.size() > max ? fresh.subList(0, max) : fresh;
     var headers = new FetchProfile();
+    // With Angus, ENVELOPE brings INTERNALDATE and RFC822.SIZE along.
     headers.add(FetchProfile.Item.ENVELOPE);
     headers.add("Message-ID");
     folder.fetch(batch.toArray(Message[]::new), headers);
@@ -127,10 +129,23 @@ class MailboxPoller {
       Mailbox mailbox, long validity, long uid, Message message, Folder folder, Counts counts)
       throws MessagingException, IOException {
     try {
+      long maxSize = inbox.maxEmailSize().asLongValue();
+      if (message.getSize() > maxSize) {
+        LOG.infof(
+            "Mailbox %s: skipped message UID %d of %d bytes, larger than %d"
+                + " (nightshift.inbox.max-email-size)",
+            mailbox.id(), uid, message.getSize(), maxSize);
+        counts.skipped++;
+        return;
+      }
       var prefix = "imap:" + messageKey(mailbox, validity, uid, message) + "/";
       var sender = sender(message);
       var subject = message.getSubject();
-      for (var attachment : Attachments.in(message)) {
+      // One download of the whole message, parsed here, rather than a fetch per MIME part: no
+      // round trip per attachment, and no reliance on the server's own MIME parser, which some
+      // servers get wrong for forwarded mails inside multiparts.
+      var local = new MimeMessage((MimeMessage) message);
+      for (var attachment : Attachments.in(local)) {
         offer(mailbox, prefix, attachment, sender, subject, counts);
       }
     } catch (MessagingException | IOException e) {
@@ -194,8 +209,8 @@ class MailboxPoller {
   }
 
   /**
-   * The Message-ID, which stays the same when the mail is read again from another folder or after
-   * a UIDVALIDITY change; without one, the mailbox, UIDVALIDITY and UID.
+   * The Message-ID, which stays the same when the mail is read again from another folder or after a
+   * UIDVALIDITY change; without one, the mailbox, UIDVALIDITY and UID.
    */
   private static String messageKey(Mailbox mailbox, long validity, long uid, Message message)
       throws MessagingException {

@@ -157,8 +157,7 @@ class MailboxStore {
   }
 
   void deactivate(UUID id) {
-    update(
-        "UPDATE inbox.mailboxes SET status = 'DISABLED', updated_at = now() WHERE id = ?", id);
+    update("UPDATE inbox.mailboxes SET status = 'DISABLED', updated_at = now() WHERE id = ?", id);
   }
 
   void setSchedule(UUID id, UUID scheduleId) {
@@ -188,8 +187,8 @@ class MailboxStore {
   }
 
   /**
-   * The message with {@code uid} is read. Never moves backwards, so a poll that overlaps another
-   * (a run rescued from a node that was only slow) cannot make messages new again.
+   * The message with {@code uid} is read. Never moves backwards, so a poll that overlaps another (a
+   * run rescued from a node that was only slow) cannot make messages new again.
    */
   void advance(UUID id, long uidValidity, long uid) {
     update(
@@ -226,9 +225,7 @@ class MailboxStore {
       update.setInt(2, disableAfter);
       update.setObject(3, id);
       try (var rs = update.executeQuery()) {
-        return rs.next()
-            ? Optional.of(MailboxStatus.valueOf(rs.getString(1)))
-            : Optional.empty();
+        return rs.next() ? Optional.of(MailboxStatus.valueOf(rs.getString(1))) : Optional.empty();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not record the failure of mailbox " + id, e);
@@ -237,8 +234,7 @@ class MailboxStore {
 
   /** An attempt failed and will be retried: the error is shown, the failure not yet counted. */
   void noteError(UUID id, String error) {
-    update(
-        "UPDATE inbox.mailboxes SET last_error = ?, updated_at = now() WHERE id = ?", error, id);
+    update("UPDATE inbox.mailboxes SET last_error = ?, updated_at = now() WHERE id = ?", error, id);
   }
 
   private void update(String sql, Object... parameters) {

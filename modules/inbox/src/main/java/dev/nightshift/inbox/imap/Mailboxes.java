@@ -13,8 +13,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Adding, changing and removing a team's mailboxes, each with its schedule. The host must not be
- * an address the outbound guard refuses; with {@code verify}, the login and the folder are tried
+ * Adding, changing and removing a team's mailboxes, each with its schedule. The host must not be an
+ * address the outbound guard refuses; with {@code verify}, the login and the folder are tried
  * before anything is stored, so a wrong password is answered at once rather than at the first poll.
  * Rules broken are answered as 422 problems.
  */

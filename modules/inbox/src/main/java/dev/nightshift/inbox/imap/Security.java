@@ -6,7 +6,9 @@ public enum Security {
   SSL(993),
   /** A plain connection upgraded with STARTTLS before login, which is required; port 143. */
   STARTTLS(143),
-  /** No encryption: the password crosses the network in clear. Only for servers on a trusted net. */
+  /**
+   * No encryption: the password crosses the network in clear. Only for servers on a trusted net.
+   */
   NONE(143);
 
   private final int defaultPort;
