@@ -150,6 +150,7 @@ class Mailboxes {
             case AUTHENTICATION -> "mailbox-login-failed";
             case UNKNOWN_FOLDER -> "mailbox-folder-not-found";
             case REFUSED_ADDRESS -> "refused-address";
+            case TLS -> "mailbox-tls-failed";
             default -> "mailbox-unreachable";
           };
       throw ProblemException.unprocessable(slug, failure.getMessage());

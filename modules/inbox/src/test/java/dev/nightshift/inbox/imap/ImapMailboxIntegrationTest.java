@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.nightshift.inbox.TestApi;
 import dev.nightshift.inbox.TestDocuments;
@@ -55,7 +56,10 @@ class ImapMailboxIntegrationTest {
 
   @RegisterExtension
   static GreenMailExtension imap =
-      new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort())
+      new GreenMailExtension(
+              new ServerSetup[] {
+                ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.IMAPS.dynamicPort()
+              })
           .withConfiguration(
               GreenMailConfiguration.aConfig().withUser("billing@acme.test", "billing", PASSWORD));
 
@@ -249,6 +253,20 @@ class ImapMailboxIntegrationTest {
     assertThat(repaired.getInt("consecutiveFailures"), equalTo(0));
     assertThat(schedule(repaired.getString("scheduleId")).getBoolean("active"), equalTo(true));
     assertThat(pollAndWait(mailbox).getString("status"), equalTo("COMPLETED"));
+  }
+
+  @Test
+  void imapsChecksTheServersCertificate() {
+    // GreenMail's IMAPS certificate is self-signed: TLS runs over the guarded socket and fails
+    // on trust, as it must.
+    api.request()
+        .contentType("application/json")
+        .body(body(Map.of("security", "SSL", "port", imap.getImaps().getPort())))
+        .post(BASE)
+        .then()
+        .statusCode(422)
+        .body("type", equalTo("urn:nightshift:problem:mailbox-tls-failed"))
+        .body("detail", containsString("TLS with 127.0.0.1 failed"));
   }
 
   @Test
