@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.nightshift.platform.blob.BlobTooLargeException;
 import dev.nightshift.platform.problem.Problem.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -92,6 +93,16 @@ public class ProblemExceptionMappers {
             .toList();
     return Problem.of(422, "Unprocessable Content", "invalid-request", "The request is invalid.")
         .withErrors(errors)
+        .toResponse();
+  }
+
+  /** An upload that a resource streamed into the blob store with a limit, and that passed it. */
+  @ServerExceptionMapper
+  public Response blobTooLarge(BlobTooLargeException e) {
+    return Problem.of(
+            Status.REQUEST_ENTITY_TOO_LARGE,
+            "body-too-large",
+            "The content is larger than the " + e.limit() + " bytes this endpoint accepts.")
         .toResponse();
   }
 

@@ -12,6 +12,7 @@ final class BlobsConfigs {
   static BlobsConfig of(Map<String, String> properties) {
     return new SmallRyeConfigBuilder()
         .withMapping(BlobsConfig.class)
+        .addDefaultInterceptors()
         .addSystemSources()
         .withSources(new PropertiesConfigSource(properties, "test", 400))
         .build()

@@ -1,0 +1,164 @@
+package dev.nightshift.app;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Inbound emails the packaged application accepted survive its being killed (SIGKILL) while it
+ * extracts them: a new node on the same database and blob directory extracts every one, and none is
+ * stored twice. Node logs stay in {@code target/it-logs/InboxCrashIT/}.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class InboxCrashIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int EMAILS = 40;
+  private static final String TOKEN = "crash-test-token";
+
+  @RegisterExtension final FreshDatabase database = new FreshDatabase();
+
+  @Test
+  void everyAcceptedEmailIsExtractedAfterTheNodeIsKilledMidway() throws Exception {
+    var env = new HashMap<>(database.nodeEnv());
+    env.put("NIGHTSHIFT_WORKER_LEASE", "3s");
+    env.put("NIGHTSHIFT_WORKER_HEARTBEAT", "1s");
+    env.put("NIGHTSHIFT_RUNS_MAINTENANCE_INTERVAL", "500ms");
+    env.put("NIGHTSHIFT_INBOX_POSTMARK_TOKEN", TOKEN);
+    // One document at a time, so that the node dies with most of them still to extract.
+    env.put("JAVA_TOOL_OPTIONS", "-Dnightshift.tasks.process-document.concurrency-limit=1");
+    var logs = Path.of("target", "it-logs", "InboxCrashIT");
+    var accepted = new HashSet<String>();
+    long unprocessedAtKill;
+    try (var first = Cluster.start(logs.resolve("first"), 1, env)) {
+      var node = first.node(0);
+      var team = created(node, "/api/v1/teams", Map.of("name", "Inbox", "slug", "inbox"));
+      var address =
+          JSON.readTree(node.send("GET", "/api/v1/inbox/address?team=" + team, null).body())
+              .path("address")
+              .asText();
+      for (int n = 0; n < EMAILS; n++) {
+        var response =
+            node.send(
+                "POST",
+                "/webhooks/postmark/inbound?token=" + TOKEN,
+                JSON.writeValueAsString(email(address, n)));
+        assertThat(response.body(), response.statusCode(), equalTo(200));
+        var received = JSON.readTree(response.body()).path("attachments").get(0);
+        assertThat(received.toString(), received.path("outcome").asText(), equalTo("CREATED"));
+        accepted.add(received.path("itemId").asText());
+      }
+      unprocessedAtKill = processed() < EMAILS ? EMAILS - processed() : 0;
+      node.kill();
+    }
+    assertThat("documents still to extract when the node died", unprocessedAtKill, greaterThan(0L));
+
+    try (var second = Cluster.start(logs.resolve("second"), 1, env)) {
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> processed() == EMAILS);
+    }
+
+    Set<String> stored =
+        new HashSet<>(
+            database.runs().ids("SELECT id FROM inbox.items").stream()
+                .map(UUID::toString)
+                .toList());
+    assertThat("every accepted email is an item, once", stored, equalTo(accepted));
+    assertThat(
+        database.runs().counts("SELECT status, count(*) FROM inbox.items GROUP BY 1"),
+        equalTo(Map.of("PROCESSED", (long) EMAILS)));
+    assertThat(
+        "each item read its own document",
+        database.runs().count("SELECT count(DISTINCT invoice_number) FROM inbox.items"),
+        equalTo((long) EMAILS));
+  }
+
+  private long processed() throws Exception {
+    return database.runs().count("SELECT count(*) FROM inbox.items WHERE status = 'PROCESSED'");
+  }
+
+  private static Map<String, Object> email(String address, int n) throws Exception {
+    var pdf =
+        pdf(
+            List.of(
+                "Crash Test Supplies GmbH",
+                "INVOICE",
+                "Invoice number: CT-" + (1000 + n),
+                "Invoice date: 2026-11-0" + (1 + n % 9),
+                "Total due EUR " + (100 + n) + ".00"));
+    return Map.of(
+        "From",
+        "billing@crash.example",
+        "To",
+        address,
+        "ToFull",
+        List.of(Map.of("Email", address, "Name", "", "MailboxHash", "")),
+        "Subject",
+        "Invoice CT-" + (1000 + n),
+        "MessageID",
+        UUID.randomUUID().toString(),
+        "Attachments",
+        List.of(
+            Map.of(
+                "Name",
+                "invoice-" + n + ".pdf",
+                "Content",
+                Base64.getEncoder().encodeToString(pdf),
+                "ContentType",
+                "application/pdf",
+                "ContentLength",
+                pdf.length)));
+  }
+
+  private static byte[] pdf(List<String> lines) throws Exception {
+    try (var document = new PDDocument();
+        var out = new ByteArrayOutputStream()) {
+      var page = new PDPage();
+      document.addPage(page);
+      var font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      try (var text = new PDPageContentStream(document, page)) {
+        float y = 740;
+        for (var line : lines) {
+          text.beginText();
+          text.setFont(font, 11);
+          text.newLineAtOffset(60, y);
+          text.showText(line);
+          text.endText();
+          y -= 18;
+        }
+      }
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static String created(AppProcess node, String path, Object body) throws Exception {
+    var response = node.send("POST", path, JSON.writeValueAsString(body));
+    assertThat(response.body(), response.statusCode(), equalTo(201));
+    return JSON.readTree(response.body()).path("id").asText();
+  }
+}
