@@ -4,10 +4,6 @@ package dev.nightshift.inbox.imap;
 record Login(
     String host, int port, Security security, String username, String password, String folder) {
 
-  Login withFolder(String value) {
-    return new Login(host, port, security, username, password, value);
-  }
-
   @Override
   public String toString() {
     return username + "@" + host + ":" + port + " (" + security + ") " + folder;
