@@ -18,11 +18,18 @@ import java.util.UUID;
  * nightshift.inbox.matching.max-items-per-run}. Each item is matched and committed on its own, so a
  * retry redoes only what is left, and doing one twice is harmless.
  *
- * <p>Runs wait in the queue {@code inbox}, one at a time per team: trigger them with {@link
- * #options(UUID)}, whose concurrency key is the team.
+ * <p>Runs wait in the queue {@code inbox-matching}, one at a time per team and four teams at once:
+ * trigger them with {@link #options(UUID)}, whose concurrency key is the team. (Not the queue
+ * {@code inbox}: a queue takes the strictest limit of its tasks, and this limit of 1 would hold
+ * {@code process-document} to one run at a time.)
  */
 @ApplicationScoped
-@TaskDefinition(id = MatchInboxTask.ID, queue = "inbox", concurrencyLimit = 1, maxDuration = "30m")
+@TaskDefinition(
+    id = MatchInboxTask.ID,
+    queue = "inbox-matching",
+    concurrencyLimit = 1,
+    queueLimit = 4,
+    maxDuration = "30m")
 public class MatchInboxTask implements Task<MatchInboxTask.Payload, MatchInboxTask.Result> {
 
   public static final String ID = "match-inbox";

@@ -43,10 +43,9 @@ public class Review {
   @Transactional
   public Suggestion confirm(UUID inboxId, UUID transactionId) {
     var item = lock(inboxId);
-    var suggestion = suggestion(inboxId, transactionId);
     if (MatchItem.MATCHED.equals(item.matchStatus())) {
       if (transactionId.equals(item.transactionId())) {
-        return suggestion;
+        return suggestion(inboxId, transactionId);
       }
       throw new ReviewRefusedException(
           CONFLICT,
@@ -54,7 +53,7 @@ public class Review {
               + item.transactionId()
               + "; unmatch it before confirming another.");
     }
-    linking.confirm(item, suggestion);
+    linking.confirm(item, suggestion(inboxId, transactionId));
     return suggestion(inboxId, transactionId);
   }
 

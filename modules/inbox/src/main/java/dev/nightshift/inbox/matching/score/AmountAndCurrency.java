@@ -7,8 +7,8 @@ import java.math.BigDecimal;
  * Candidates always carry the document's figure (the candidate query asks for it exactly), so what
  * is left to score is whether it is in the same currency. Nightshift knows no exchange rates: the
  * same figure in another currency is a coincidence, not a conversion, so it scores 0 on both
- * criteria, and such a candidate can at most be suggested, never linked. A document that names no
- * currency scores 0.5 on currency.
+ * criteria (and {@link Scorer} lowers its total further). A document that names no currency scores
+ * 0.5 on currency.
  */
 final class AmountAndCurrency {
 

@@ -16,6 +16,12 @@ public final class Scorer {
   static final double DATE_WEIGHT = 0.2;
   static final double CURRENCY_WEIGHT = 0.1;
 
+  /**
+   * The same figure in another currency is a coincidence, not a conversion (Nightshift knows no
+   * exchange rates): such a candidate scores at most 0.45, below the default suggestion threshold.
+   */
+  static final double OTHER_CURRENCY_FACTOR = 0.9;
+
   private final int windowDays;
 
   /**
@@ -39,6 +45,9 @@ public final class Scorer {
             + VENDOR_WEIGHT * vendor.score()
             + DATE_WEIGHT * date.score()
             + CURRENCY_WEIGHT * currency;
+    if (currency == 0) {
+      total *= OTHER_CURRENCY_FACTOR;
+    }
     return new Score(
         Score.round(total),
         Score.round(amount.score()),
