@@ -13,8 +13,9 @@ import java.util.UUID;
 public interface MatchCandidates {
 
   /**
-   * The team's transactions of exactly this signed amount dated within [from, to], nearest to
-   * {@code around} first, at most {@code limit}.
+   * The team's posted transactions of exactly this signed amount, in any currency, dated within
+   * [from, to] (inclusive), nearest to {@code around} first, at most {@code limit}. Pending
+   * transactions are left out: a provider may give one a new id when it posts.
    */
   List<MatchCandidate> withAmount(
       UUID teamId,
@@ -24,6 +25,9 @@ public interface MatchCandidates {
       LocalDate around,
       int limit);
 
-  /** The team's transactions among these ids; others' and unknown ids are left out. */
+  /**
+   * The team's transactions among these ids, pending or posted, in no particular order; other
+   * teams' and unknown ids are left out.
+   */
   List<MatchCandidate> byIds(UUID teamId, Collection<UUID> ids);
 }

@@ -1,0 +1,39 @@
+package dev.nightshift.inbox.matching;
+
+import dev.nightshift.contracts.transactions.TransactionsCreated;
+import dev.nightshift.engine.Engine;
+import dev.nightshift.engine.Event;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * New transactions may be the payments of documents that wait: each {@code transactions.created}
+ * triggers one {@code match-inbox} run over the team's waiting items. The run's idempotency key is
+ * the event's id, so an event the relay hands over twice makes one run.
+ */
+@ApplicationScoped
+class NewTransactions {
+
+  static final String CHANNEL = "inbox-matching-events";
+
+  private final Engine engine;
+
+  NewTransactions(Engine engine) {
+    this.engine = engine;
+  }
+
+  @Incoming(CHANNEL)
+  @Blocking(ordered = false)
+  void on(Event event) {
+    if (!TransactionsCreated.NAME.equals(event.name()) || event.teamId() == null) {
+      return;
+    }
+    var team = event.teamId();
+    engine.trigger(
+        MatchInboxTask.ID,
+        new MatchInboxTask.Payload(team, List.of()),
+        MatchInboxTask.options(team).withIdempotencyKey(event.idempotencyKey(), null));
+  }
+}
