@@ -1,16 +1,15 @@
 package dev.nightshift.inbox.processing;
 
 import dev.nightshift.engine.Engine;
-import dev.nightshift.engine.TriggerOptions;
 import dev.nightshift.inbox.extraction.DocumentKind;
 import dev.nightshift.inbox.extraction.Extraction;
 import dev.nightshift.inbox.item.InboxItem;
 import dev.nightshift.inbox.item.ItemStore;
+import dev.nightshift.inbox.matching.MatchInboxTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes what process-document found. A document worth matching gets its match-inbox run in the
@@ -18,8 +17,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 class Results {
-
-  static final String MATCH_TASK = "match-inbox";
 
   private final ItemStore items;
   private final FieldsMapper mapper;
@@ -36,10 +33,9 @@ class Results {
     items.saveExtraction(item.id(), mapper.toFields(extraction));
     if (worthMatching(extraction)) {
       engine.trigger(
-          MATCH_TASK,
-          Map.of("teamId", item.teamId(), "inboxIds", List.of(item.id())),
-          TriggerOptions.defaults()
-              .withTeam(item.teamId())
+          MatchInboxTask.ID,
+          new MatchInboxTask.Payload(item.teamId(), List.of(item.id())),
+          MatchInboxTask.options(item.teamId())
               .withIdempotencyKey("match-inbox:" + item.id(), Duration.ofDays(1)));
     }
   }
@@ -49,8 +45,10 @@ class Results {
     items.fail(item.id(), reason);
   }
 
+  /** Matching needs an amount and a date to look around; an OTHER document is no bill. */
   private static boolean worthMatching(Extraction extraction) {
     return extraction.total() != null
+        && (extraction.invoiceDate() != null || extraction.dueDate() != null)
         && (extraction.kind() == null || extraction.kind().value() != DocumentKind.OTHER);
   }
 }
