@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.nightshift.inbox.extraction.Document;
 import dev.nightshift.inbox.extraction.DocumentKind;
 import dev.nightshift.inbox.extraction.Extraction;
+import dev.nightshift.inbox.extraction.TestPdfs;
 import dev.nightshift.inbox.extraction.UnreadableDocumentException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -154,7 +155,7 @@ class EInvoiceExtractorTest {
 
   @Test
   void aPdfWithoutAnAttachedInvoiceGivesNothingQuickly() throws Exception {
-    Document plain = pdf("scan.pdf", MustangInvoices.plainPdf("Invoice 17, total 99.00 EUR"));
+    Document plain = pdf("scan.pdf", TestPdfs.withText("Invoice 17, total 99.00 EUR"));
     extractor.extract(plain);
 
     long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.nightshift.inbox.extraction.einvoice;
 
+import dev.nightshift.inbox.extraction.TestPdfs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,17 +11,12 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.mustangproject.EStandard;
 import org.mustangproject.Invoice;
 import org.mustangproject.Item;
@@ -96,7 +92,7 @@ final class MustangInvoices {
       var exporter = new ZUGFeRDExporterFromA3();
       exporter
           .ignorePDFAErrors()
-          .load(plainPdf("Rechnung RE-2026-0042"))
+          .load(TestPdfs.withText("Rechnung RE-2026-0042"))
           .setProducer("Nightshift tests")
           .setCreator("Nightshift tests")
           .setZUGFeRDVersion(standard, version)
@@ -111,29 +107,9 @@ final class MustangInvoices {
     }
   }
 
-  /** A one-page PDF with a line of text and no attachment. */
-  static byte[] plainPdf(String text) {
-    try (var document = new PDDocument()) {
-      var page = new PDPage();
-      document.addPage(page);
-      try (var content = new PDPageContentStream(document, page)) {
-        content.beginText();
-        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-        content.newLineAtOffset(72, 720);
-        content.showText(text);
-        content.endText();
-      }
-      var out = new ByteArrayOutputStream();
-      document.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** A plain PDF with {@code content} attached under {@code name}, as PDF/A-3 attaches files. */
   static byte[] pdfWithAttachment(String name, byte[] content) {
-    try (var document = Loader.loadPDF(plainPdf("Rechnung"))) {
+    try (var document = Loader.loadPDF(TestPdfs.withText("Rechnung"))) {
       var file = new PDEmbeddedFile(document, new ByteArrayInputStream(content));
       file.setSubtype("text/xml");
       var spec = new PDComplexFileSpecification();
@@ -155,7 +131,7 @@ final class MustangInvoices {
   }
 
   static byte[] passwordProtectedPdf(String userPassword) {
-    try (var document = Loader.loadPDF(plainPdf("Rechnung"))) {
+    try (var document = Loader.loadPDF(TestPdfs.withText("Rechnung"))) {
       var policy =
           new StandardProtectionPolicy(
               "owner-" + userPassword, userPassword, new AccessPermission());
