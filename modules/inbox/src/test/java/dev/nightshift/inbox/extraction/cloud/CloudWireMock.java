@@ -37,11 +37,7 @@ public class CloudWireMock implements QuarkusTestResourceLifecycleManager {
         Map.entry(prefix + "openai.api-key", API_KEY),
         Map.entry(prefix + "openai.model", "gpt-4o-mini"),
         Map.entry(prefix + "openai.max-text-length", "200"),
-        Map.entry("nightshift.outbound.read-timeout", "1s"),
-        // The module's test properties set keys for beans these tests do not use (secrets, blob
-        // storage); Quarkus drops unused beans with their config mappings and would refuse the
-        // keys.
-        Map.entry("smallrye.config.mapping.validate-unknown", "false"));
+        Map.entry("nightshift.outbound.read-timeout", "1s"));
   }
 
   @Override
