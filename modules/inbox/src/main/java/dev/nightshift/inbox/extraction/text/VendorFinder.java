@@ -36,6 +36,20 @@ final class VendorFinder {
   private static final Pattern BANK =
       Pattern.compile("(?i)(?<![\\p{L}])(iban|bic|swift|bank|bankgiro|plusgiro)(?![\\p{L}])");
 
+  // Words that make a line a label or a title; not those that also occur in shop names ("Bar").
+  private static final List<Term> NOT_A_NAME =
+      List.of(
+          Term.STRONG_TOTAL,
+          Term.TOTAL,
+          Term.TAX_ID,
+          Term.INVOICE_DATE,
+          Term.DUE_DATE,
+          Term.INVOICE_NUMBER,
+          Term.CUSTOMER,
+          Term.INVOICE_WORD,
+          Term.RECEIPT_WORD,
+          Term.OTHER_WORD);
+
   private final Labels labels = Labels.ALL;
 
   Optional<Extracted<String>> find(List<String> lines, Provenance provenance) {
@@ -76,7 +90,8 @@ final class VendorFinder {
       }
       var suffix = SUFFIX.matcher(line);
       if (suffix.find()) {
-        String before = BEFORE_NAME.matcher(line.substring(0, suffix.start())).replaceFirst("");
+        String before = afterLabels(line.substring(0, suffix.start()));
+        before = BEFORE_NAME.matcher(before).replaceFirst("");
         var name = clean(before + line.substring(suffix.start(), suffix.end()));
         if (name.length() > suffix.group().length()) {
           return Optional.of(
@@ -105,8 +120,19 @@ final class VendorFinder {
     return Optional.empty();
   }
 
+  /** The text after the last label or title, which a name in the same line follows. */
+  private String afterLabels(String text) {
+    int end = 0;
+    for (Term term : NOT_A_NAME) {
+      for (Labels.Hit hit : labels.find(term, text)) {
+        end = Math.max(end, hit.end());
+      }
+    }
+    return text.substring(end);
+  }
+
   private boolean hasAnyLabel(String line) {
-    for (Term term : Term.values()) {
+    for (Term term : NOT_A_NAME) {
       if (labels.has(term, line)) {
         return true;
       }

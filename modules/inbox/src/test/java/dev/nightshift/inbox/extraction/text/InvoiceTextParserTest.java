@@ -94,6 +94,7 @@ class InvoiceTextParserTest {
     assertEquals(LocalDate.of(2024, 2, 19), result.dueDate().value());
     assertEquals("RE-2024-117", result.invoiceNumber().value());
     assertEquals("Müller & Söhne GmbH", result.vendor().value());
+    assertEquals(new BigDecimal("190.00"), result.taxAmount().value());
   }
 
   @Test
