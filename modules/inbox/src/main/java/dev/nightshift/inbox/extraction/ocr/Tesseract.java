@@ -81,6 +81,10 @@ final class Tesseract {
             "stdout",
             "-l",
             languages,
+            // One column of lines of varying size: the default page segmentation splits a row into
+            // blocks, and the label "Total" ends up far from its amount.
+            "--psm",
+            "4",
             // Keeps column gaps as runs of spaces, which tell a name from the text beside it.
             "-c",
             "preserve_interword_spaces=1");
