@@ -3,6 +3,7 @@ package dev.nightshift.inbox.extraction.text;
 import dev.nightshift.inbox.extraction.text.vocabulary.Language;
 import dev.nightshift.inbox.extraction.text.vocabulary.Term;
 import dev.nightshift.inbox.extraction.text.vocabulary.Vocabulary;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -49,7 +50,7 @@ final class Labels {
   /** Every hit of the term on the line, left to right; at one place the longest label wins. */
   List<Hit> find(Term term, String line) {
     var hits = new ArrayList<Hit>();
-    var matcher = byTerm.get(term).matcher(line);
+    var matcher = byTerm.get(term).matcher(fold(line));
     while (matcher.find()) {
       hits.add(new Hit(term, matcher.start(), matcher.end()));
     }
@@ -61,7 +62,7 @@ final class Labels {
   }
 
   boolean has(Term term, String line) {
-    return byTerm.get(term).matcher(line).find();
+    return byTerm.get(term).matcher(fold(line)).find();
   }
 
   /** The hit that starts the line, for labels such as "From:" that mean little elsewhere. */
@@ -91,7 +92,7 @@ final class Labels {
 
   /** The language with the most label hits; English when nothing is recognised. */
   Language language(List<String> lines) {
-    var text = String.join("\n", lines);
+    var text = fold(String.join("\n", lines));
     Language best = Language.ENGLISH;
     long bestCount = 0;
     for (var entry : byLanguage.entrySet()) {
@@ -104,12 +105,27 @@ final class Labels {
     return best;
   }
 
+  /**
+   * The text without accents, letter for letter, so that positions stay valid in the original: OCR
+   * drops accents now and then ("A payer avant le"), and people type labels without them.
+   */
+  static String fold(String text) {
+    var folded = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      folded.append(
+          c < 128 ? c : Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0));
+    }
+    return folded.toString();
+  }
+
   private static Pattern compile(List<String> labels) {
     // Longest first: the alternation takes the first alternative that matches at a place.
     return Pattern.compile(
         labels.stream()
             .distinct()
             .sorted(Comparator.comparingInt(String::length).reversed())
+            .map(Labels::fold)
             .map(Labels::regex)
             .collect(Collectors.joining("|")),
         FLAGS);

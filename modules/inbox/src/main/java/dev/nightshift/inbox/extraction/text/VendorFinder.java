@@ -69,7 +69,12 @@ final class VendorFinder {
       if (hit.isEmpty() || customer.contains(i)) {
         continue;
       }
-      String rest = lines.get(i).substring(hit.get().end()).replaceFirst("^[\\s:]+", "");
+      String rest = lines.get(i).substring(hit.get().end());
+      // Only "From:" with its colon: Dutch names begin with "Van" and "De", French ones with "De".
+      if (!rest.stripLeading().startsWith(":")) {
+        continue;
+      }
+      rest = rest.replaceFirst("^[\\s:]+", "");
       if (rest.isEmpty() && i + 1 < lines.size()) {
         rest = lines.get(i + 1);
       }

@@ -263,6 +263,14 @@ class InvoiceTextParserTest {
   }
 
   @Test
+  void labelsMatchWithoutTheirAccentsAndDutchNamesAreNotFromLabels() {
+    var result =
+        parser.parse("Facture\nVan Dijk Bouw B.V.\nA payer avant le 31/03/2024\nTotal TTC 10,00 €");
+    assertEquals(LocalDate.of(2024, 3, 31), result.dueDate().value());
+    assertEquals("Van Dijk Bouw B.V.", result.vendor().value());
+  }
+
+  @Test
   void quotesAreOther() {
     var result = parser.parse("Angebot\nSumme 100,00 €");
     assertEquals(DocumentKind.OTHER, result.kind().value());

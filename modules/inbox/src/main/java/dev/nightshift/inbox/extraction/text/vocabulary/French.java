@@ -86,7 +86,7 @@ final class French {
               entry(Term.FROM, List.of("de", "émetteur", "vendeur", "fournisseur")),
               entry(
                   Term.CUSTOMER,
-                  List.of("facturé à", "facturer à", "adressé à", "destinataire", "^client", "^à")),
+                  List.of("facturé à", "facturer à", "adressé à", "destinataire", "^client")),
               entry(Term.INVOICE_WORD, List.of("facture")),
               entry(Term.RECEIPT_WORD, List.of("reçu", "ticket de caisse", "ticket")),
               entry(

@@ -70,7 +70,12 @@ final class Spanish {
                       "nº factura",
                       "número de recibo",
                       "ticket nº",
-                      "nº ticket")),
+                      "nº ticket",
+                      // OCR reads the ordinal º as a degree sign.
+                      "factura n°",
+                      "n° de factura",
+                      "n° factura",
+                      "ticket n°")),
               entry(Term.FROM, List.of("de", "emisor", "proveedor", "vendedor")),
               entry(
                   Term.CUSTOMER,
