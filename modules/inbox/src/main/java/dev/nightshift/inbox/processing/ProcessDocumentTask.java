@@ -70,7 +70,7 @@ public class ProcessDocumentTask implements Task<ProcessDocumentTask.Payload, Ex
     var document = new Document(item.fileName(), item.contentType(), read(item));
     var strategies = chain.strategiesFor(document);
     if (strategies.isEmpty()) {
-      results.failed(item, "no extraction strategy reads " + item.contentType());
+      results.failed(item, chain.whyNone(document));
       return Extraction.EMPTY;
     }
     var found = Extraction.EMPTY;
