@@ -3,9 +3,12 @@ package dev.nightshift.inbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
@@ -48,6 +51,19 @@ public final class TestDocuments {
             "Bill to: Example Customer Ltd",
             "Subtotal " + total,
             "Total due " + total));
+  }
+
+  /** A PDF that opens only with a user password. */
+  public static byte[] encryptedPdf() throws IOException {
+    try (var document = Loader.loadPDF(invoice("Secret AB", "S-1", "2026-11-02", "SEK 10.00"));
+        var out = new ByteArrayOutputStream()) {
+      var policy =
+          new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
+      policy.setEncryptionKeyLength(128);
+      document.protect(policy);
+      document.save(out);
+      return out.toByteArray();
+    }
   }
 
   /** A PNG of the given size in bytes: a real header, then filler. */

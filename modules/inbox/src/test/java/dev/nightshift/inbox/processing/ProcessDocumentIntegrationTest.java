@@ -5,7 +5,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 
 import dev.nightshift.inbox.TestApi;
 import dev.nightshift.inbox.TestDocuments;
@@ -59,7 +58,10 @@ class ProcessDocumentIntegrationTest {
             .extract()
             .jsonPath();
     assertThat(run.getString("status"), equalTo("COMPLETED"));
-    assertThat(run.getList("steps.name"), hasItem("pdf-text"));
+    assertThat(run.getList("steps.key"), hasItem("pdf-text"));
+    assertThat(
+        run.getDouble("steps.find { it.key == 'pdf-text' }.output.found.total.value"),
+        equalTo(120.0));
   }
 
   @Test
@@ -75,14 +77,29 @@ class ProcessDocumentIntegrationTest {
   }
 
   @Test
-  void aPdfWithNoInvoiceInItFailsSayingSo() throws Exception {
+  void aPdfThatIsNoBillIsProcessedAsOtherAndNotMatched() throws Exception {
     var api = TestApi.newTeam();
     var id =
-        upload(api, "poem.pdf", TestDocuments.pdf(List.of("Roses are red", "violets are blue")));
+        upload(
+            api,
+            "poem.pdf",
+            TestDocuments.pdf(List.of("Roses are red", "violets are blue", "a poem for you")));
+
+    var item = awaitStatus(api, id, "PROCESSED");
+
+    assertThat(item.getString("kind"), equalTo("OTHER"));
+    assertThat(item.getString("amount"), equalTo(null));
+    assertThat(item.getString("matchStatus"), equalTo("UNMATCHED"));
+  }
+
+  @Test
+  void anEncryptedPdfFailsSayingSo() throws Exception {
+    var api = TestApi.newTeam();
+    var id = upload(api, "locked.pdf", TestDocuments.encryptedPdf());
 
     var item = awaitStatus(api, id, "FAILED");
 
-    assertThat(item.getString("failureReason"), not(equalTo(null)));
+    assertThat(item.getString("failureReason"), containsString("encrypted"));
   }
 
   private static String upload(TestApi api, String name, byte[] content) {
@@ -102,8 +119,8 @@ class ProcessDocumentIntegrationTest {
         .until(
             () -> {
               seen[0] = api.request().get("/api/v1/inbox/" + id).then().extract().jsonPath();
-              return status.equals(seen[0].getString("status"))
-                  || (!status.equals("FAILED") && "FAILED".equals(seen[0].getString("status")));
+              var now = seen[0].getString("status");
+              return "PROCESSED".equals(now) || "FAILED".equals(now);
             });
     assertThat(seen[0].getString("failureReason"), seen[0].getString("status"), equalTo(status));
     return seen[0];
