@@ -1,5 +1,6 @@
 package dev.nightshift.inbox.matching;
 
+import dev.nightshift.contracts.transactions.MatchCandidate;
 import dev.nightshift.contracts.transactions.MatchCandidates;
 import dev.nightshift.inbox.matching.score.Score;
 import dev.nightshift.inbox.matching.score.Scorer;
@@ -17,9 +18,10 @@ import java.util.UUID;
 /**
  * Matches one inbox item to the team's transactions: the posted transactions of the opposite sign
  * and the same amount, within the window around the document's dates, are scored; pairs a person
- * declined or undid are left out. The only candidate at or above the suggestion threshold is linked
- * when it reaches the auto threshold; otherwise every candidate at or above the suggestion
- * threshold becomes a PENDING suggestion, and with none the item stays UNMATCHED.
+ * declined or undid, and transactions linked to another item, are left out. The only candidate at
+ * or above the suggestion threshold is linked when it reaches the auto threshold; otherwise every
+ * candidate at or above the suggestion threshold becomes a PENDING suggestion, and with none the
+ * item stays UNMATCHED.
  *
  * <p>Each item is matched in a transaction of its own that locks the item's row first, so two runs
  * for one item (or a run and a person's review) take turns, and the second sees what the first
@@ -95,7 +97,12 @@ public class Matcher {
             document.lastDay().plusDays(window),
             document.firstDay(),
             config.maxCandidates());
-    var rejected = new HashSet<UUID>();
+    // A transaction already linked to another document paid that one.
+    var rejected =
+        new HashSet<>(
+            items
+                .linkedItems(item.teamId(), candidates.stream().map(MatchCandidate::id).toList())
+                .keySet());
     for (var suggestion : suggestions.forItem(item.id())) {
       if (suggestion.isRejected()) {
         rejected.add(suggestion.transactionId());

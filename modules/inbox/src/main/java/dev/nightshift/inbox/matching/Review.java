@@ -53,6 +53,16 @@ public class Review {
               + item.transactionId()
               + "; unmatch it before confirming another.");
     }
+    var other = items.linkedItems(item.teamId(), List.of(transactionId)).get(transactionId);
+    if (other != null) {
+      throw new ReviewRefusedException(
+          CONFLICT,
+          "Transaction "
+              + transactionId
+              + " is matched to inbox item "
+              + other
+              + "; unmatch that item first.");
+    }
     linking.confirm(item, suggestion(inboxId, transactionId));
     return suggestion(inboxId, transactionId);
   }

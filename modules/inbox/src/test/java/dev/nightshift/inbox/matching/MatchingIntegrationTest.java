@@ -99,6 +99,38 @@ class MatchingIntegrationTest {
   }
 
   @Test
+  void aTransactionPaysOneDocumentOnly() {
+    var first = ledger.invoice(team, "64.00", "EUR", INVOICED, "Hetzner Online GmbH");
+    var again = ledger.invoice(team, "64.00", "EUR", INVOICED, "Hetzner Online GmbH");
+    var hetzner = ledger.transaction(team, INVOICED.plusDays(3), "-64.00", "EUR", "HETZNER");
+    var other = ledger.transaction(team, INVOICED.plusDays(4), "-64.00", "EUR", "TAXI");
+    matcher.match(team, first);
+    admin().post(path(first, other, "decline")).then().statusCode(200);
+    assertThat(matcher.match(team, first), equalTo(Matcher.Outcome.LINKED));
+
+    assertThat(
+        "the second copy is not linked to the paid transaction",
+        matcher.match(team, again),
+        equalTo(Matcher.Outcome.SUGGESTED));
+    assertThat(suggestions(again).getList("data.transactionId"), contains(other.toString()));
+    assertThat(ledger.linkedTransaction(first), equalTo(hetzner));
+    admin().post(path(again, other, "decline")).then().statusCode(200);
+    // A suggestion made before the first copy was linked.
+    ledger.execute(
+        "INSERT INTO inbox.suggestions (inbox_id, transaction_id, team_id, score, amount_score,"
+            + " date_score, currency_score, vendor_score, explanation, status, how)"
+            + " VALUES (?, ?, ?, 0.9, 1, 1, 1, 0.5, 'stale', 'PENDING', 'AUTO')",
+        again,
+        hetzner,
+        team);
+    admin()
+        .post(path(again, hetzner, "confirm"))
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void severalCandidatesBecomeSuggestionsWithTheirReasons() {
     var item = ledger.invoice(team, "120.00", "EUR", INVOICED, "Figma");
     var figma = ledger.transaction(team, INVOICED.plusDays(2), "-120.00", "EUR", "FIGMA INC");

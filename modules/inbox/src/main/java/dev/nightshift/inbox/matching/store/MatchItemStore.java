@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -70,6 +73,30 @@ public class MatchItemStore {
       return ids;
     } catch (SQLException e) {
       throw new IllegalStateException("Could not list waiting inbox items", e);
+    }
+  }
+
+  /** Which of these transactions are linked to an item of the team already, and to which. */
+  public Map<UUID, UUID> linkedItems(UUID team, Collection<UUID> transactions) {
+    if (transactions.isEmpty()) {
+      return Map.of();
+    }
+    try (var c = dataSource.getConnection();
+        var select =
+            c.prepareStatement(
+                "SELECT transaction_id, id FROM inbox.items WHERE team_id = ? AND match_status ="
+                    + " 'MATCHED' AND transaction_id = ANY (?)")) {
+      select.setObject(1, team);
+      select.setArray(2, c.createArrayOf("uuid", transactions.toArray()));
+      try (var rs = select.executeQuery()) {
+        var linked = new HashMap<UUID, UUID>();
+        while (rs.next()) {
+          linked.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        }
+        return linked;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read linked transactions", e);
     }
   }
 
