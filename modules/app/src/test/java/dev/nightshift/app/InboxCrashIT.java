@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import dev.nightshift.app.demo.SampleInvoice;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,11 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -102,14 +99,17 @@ class InboxCrashIT {
   }
 
   private static Map<String, Object> email(String address, int n) throws Exception {
+    var issued = LocalDate.of(2026, 11, 1 + n % 9);
     var pdf =
-        pdf(
-            List.of(
+        new SampleInvoice(
                 "Crash Test Supplies GmbH",
-                "INVOICE",
-                "Invoice number: CT-" + (1000 + n),
-                "Invoice date: 2026-11-0" + (1 + n % 9),
-                "Total due EUR " + (100 + n) + ".00"));
+                "CT-" + (1000 + n),
+                issued,
+                issued.plusDays(14),
+                BigDecimal.valueOf(100 + n),
+                BigDecimal.valueOf(20),
+                "EUR")
+            .pdf();
     return Map.of(
         "From",
         "billing@crash.example",
@@ -132,28 +132,6 @@ class InboxCrashIT {
                 "application/pdf",
                 "ContentLength",
                 pdf.length)));
-  }
-
-  private static byte[] pdf(List<String> lines) throws Exception {
-    try (var document = new PDDocument();
-        var out = new ByteArrayOutputStream()) {
-      var page = new PDPage();
-      document.addPage(page);
-      var font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-      try (var text = new PDPageContentStream(document, page)) {
-        float y = 740;
-        for (var line : lines) {
-          text.beginText();
-          text.setFont(font, 11);
-          text.newLineAtOffset(60, y);
-          text.showText(line);
-          text.endText();
-          y -= 18;
-        }
-      }
-      document.save(out);
-      return out.toByteArray();
-    }
   }
 
   private static String created(AppProcess node, String path, Object body) throws Exception {

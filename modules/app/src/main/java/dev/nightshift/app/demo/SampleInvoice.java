@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * A plain one-page invoice PDF with a text layer, as a vendor's billing system would send it: the
  * demo's sample document for the inbox.
  */
-record SampleInvoice(
+public record SampleInvoice(
     String vendor,
     String number,
     LocalDate issued,
@@ -29,7 +29,7 @@ record SampleInvoice(
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
 
-  byte[] pdf() throws IOException {
+  public byte[] pdf() throws IOException {
     try (var document = new PDDocument();
         var out = new ByteArrayOutputStream()) {
       var page = new PDPage(PDRectangle.A4);

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.nightshift.inbox.TestApi;
 import dev.nightshift.inbox.TestDocuments;
 import dev.nightshift.testkit.PostgresTestResource;
+import dev.nightshift.testkit.TestApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;

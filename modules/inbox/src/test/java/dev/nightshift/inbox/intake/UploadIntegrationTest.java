@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import dev.nightshift.inbox.TestApi;
 import dev.nightshift.inbox.TestDocuments;
 import dev.nightshift.testkit.PostgresTestResource;
+import dev.nightshift.testkit.TestApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package dev.nightshift.inbox.matching;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -21,6 +20,7 @@ import dev.nightshift.engine.runtime.store.RunView;
 import dev.nightshift.engine.testing.EngineTestKit;
 import dev.nightshift.platform.team.TeamStore;
 import dev.nightshift.testkit.PostgresTestResource;
+import dev.nightshift.testkit.TestApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -47,7 +46,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresTestResource.class)
 class MatchingIntegrationTest {
 
-  private static final String ADMIN = "test-admin-key";
   private static final LocalDate INVOICED = LocalDate.now().minusDays(20);
 
   @Inject DataSource dataSource;
@@ -207,9 +205,9 @@ class MatchingIntegrationTest {
     var figma = ledger.transaction(team, INVOICED.plusDays(2), "-120.00", "EUR", "FIGMA INC");
     var acme = ledger.transaction(team, INVOICED.plusDays(1), "-120.00", "EUR", "ACME SUPPLIES");
     matcher.match(team, item);
-    var key = issueKey(team);
+    var key = TestApi.issueKey(team);
 
-    as(key)
+    TestApi.as(key)
         .post(path(item, figma, "confirm"))
         .then()
         .statusCode(200)
@@ -222,15 +220,15 @@ class MatchingIntegrationTest {
     assertThat(event.path("how").asText(), equalTo("confirmed"));
     assertThat(event.path("score").asDouble(), equalTo(0.997));
 
-    as(key).post(path(item, figma, "confirm")).then().statusCode(200);
+    TestApi.as(key).post(path(item, figma, "confirm")).then().statusCode(200);
     assertThat("confirming again publishes nothing", ledger.matchedEvents(item), hasSize(1));
-    as(key)
+    TestApi.as(key)
         .post(path(item, acme, "confirm"))
         .then()
         .statusCode(409)
         .contentType("application/problem+json")
         .body("detail", containsString("unmatch it before confirming another"));
-    as(key)
+    TestApi.as(key)
         .post(path(item, figma, "decline"))
         .then()
         .statusCode(409)
@@ -238,7 +236,7 @@ class MatchingIntegrationTest {
         .body("detail", containsString("unmatch it instead"));
 
     String unmatched =
-        as(key)
+        TestApi.as(key)
             .post("/api/v1/inbox/" + item + "/unmatch")
             .then()
             .statusCode(200)
@@ -247,7 +245,7 @@ class MatchingIntegrationTest {
             .extract()
             .path("matchRunId");
     assertThat(ledger.suggestion(item, figma), equalTo("UNMATCHED/USER"));
-    as(key).post("/api/v1/inbox/" + item + "/unmatch").then().statusCode(409);
+    TestApi.as(key).post("/api/v1/inbox/" + item + "/unmatch").then().statusCode(409);
 
     // The run the unmatch started finds the other candidate, and does not link Figma again.
     awaitRun(MatchInboxTask.ID, UUID.fromString(unmatched));
@@ -257,8 +255,8 @@ class MatchingIntegrationTest {
     assertThat(ledger.linkedTransaction(item), nullValue());
 
     // A person may still link the pair they undid, and then another confirm is a conflict.
-    as(key).post(path(item, figma, "confirm")).then().statusCode(200);
-    as(key)
+    TestApi.as(key).post(path(item, figma, "confirm")).then().statusCode(200);
+    TestApi.as(key)
         .post(path(item, acme, "confirm"))
         .then()
         .statusCode(409)
@@ -271,13 +269,13 @@ class MatchingIntegrationTest {
     var figma = ledger.transaction(team, INVOICED.plusDays(2), "-120.00", "EUR", "FIGMA INC");
     ledger.transaction(team, INVOICED.plusDays(1), "-120.00", "EUR", "ACME SUPPLIES");
     matcher.match(team, item);
-    var stranger = issueKey(ledger.team());
+    var stranger = TestApi.issueKey(ledger.team());
 
-    as(stranger).get("/api/v1/inbox/" + item + "/suggestions").then().statusCode(404);
-    as(stranger).post(path(item, figma, "confirm")).then().statusCode(404);
-    as(stranger).post(path(item, figma, "decline")).then().statusCode(404);
-    as(stranger).post("/api/v1/inbox/" + item + "/unmatch").then().statusCode(404);
-    as(stranger)
+    TestApi.as(stranger).get("/api/v1/inbox/" + item + "/suggestions").then().statusCode(404);
+    TestApi.as(stranger).post(path(item, figma, "confirm")).then().statusCode(404);
+    TestApi.as(stranger).post(path(item, figma, "decline")).then().statusCode(404);
+    TestApi.as(stranger).post("/api/v1/inbox/" + item + "/unmatch").then().statusCode(404);
+    TestApi.as(stranger)
         .get("/api/v1/inbox/" + UUID.randomUUID() + "/suggestions")
         .then()
         .statusCode(404)
@@ -435,21 +433,6 @@ class MatchingIntegrationTest {
   }
 
   private static RequestSpecification admin() {
-    return as(ADMIN);
-  }
-
-  private static RequestSpecification as(String key) {
-    return given().header("Authorization", "Bearer " + key);
-  }
-
-  private static String issueKey(UUID team) {
-    return admin()
-        .contentType("application/json")
-        .body(Map.of("name", "test"))
-        .post("/api/v1/teams/" + team + "/keys")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("key");
+    return TestApi.as(TestApi.ADMIN);
   }
 }

@@ -1,4 +1,4 @@
-package dev.nightshift.inbox;
+package dev.nightshift.testkit;
 
 import static io.restassured.RestAssured.given;
 
@@ -22,16 +22,19 @@ public record TestApi(String team, String key) {
             .statusCode(201)
             .extract()
             .path("id");
-    String key =
-        as(ADMIN)
-            .contentType("application/json")
-            .body(Map.of("name", "test"))
-            .post("/api/v1/teams/" + team + "/keys")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("key");
-    return new TestApi(team, key);
+    return new TestApi(team, issueKey(UUID.fromString(team)));
+  }
+
+  /** A new API key of an existing team. */
+  public static String issueKey(UUID team) {
+    return as(ADMIN)
+        .contentType("application/json")
+        .body(Map.of("name", "test"))
+        .post("/api/v1/teams/" + team + "/keys")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("key");
   }
 
   public RequestSpecification request() {
