@@ -3,6 +3,7 @@ package dev.nightshift.inbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -11,6 +12,8 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 /** Documents for intake tests, made on the spot. */
 public final class TestDocuments {
@@ -62,6 +65,16 @@ public final class TestDocuments {
       policy.setEncryptionKeyLength(128);
       document.protect(policy);
       document.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** The PDF's first page as a scanner would deliver it: a 200 dpi greyscale PNG, no text layer. */
+  public static byte[] scan(byte[] pdf) throws IOException {
+    try (var document = Loader.loadPDF(pdf);
+        var out = new ByteArrayOutputStream()) {
+      var image = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.GRAY);
+      ImageIO.write(image, "png", out);
       return out.toByteArray();
     }
   }

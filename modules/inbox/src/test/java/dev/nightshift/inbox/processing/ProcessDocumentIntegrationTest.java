@@ -5,13 +5,17 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nightshift.inbox.TestDocuments;
+import dev.nightshift.inbox.extraction.ocr.OcrExtractor;
 import dev.nightshift.testkit.PostgresTestResource;
 import dev.nightshift.testkit.TestApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 class ProcessDocumentIntegrationTest {
+
+  @Inject OcrExtractor ocr;
 
   @Test
   void aTextInvoiceIsReadFieldByFieldWithSourcesAndTheRunShowsEachStrategy() throws Exception {
@@ -62,6 +68,31 @@ class ProcessDocumentIntegrationTest {
     assertThat(
         run.getDouble("steps.find { it.key == 'pdf-text' }.output.found.total.value"),
         equalTo(120.0));
+  }
+
+  @Test
+  void aScannedInvoiceIsReadByOcr() throws Exception {
+    assumeTrue(ocr.available(), () -> "skipped: " + ocr.unavailableReason().orElseThrow());
+    var api = TestApi.newTeam();
+    var scan =
+        TestDocuments.scan(
+            TestDocuments.invoice("Northwind Traders Ltd", "NW-77", "2026-11-05", "EUR 318.40"));
+    var id =
+        api.request()
+            .multiPart("file", "scan.png", scan, "image/png")
+            .post("/api/v1/inbox/uploads")
+            .then()
+            .statusCode(202)
+            .extract()
+            .<String>path("itemId");
+
+    var item = awaitStatus(api, id, "PROCESSED");
+
+    assertThat(item.getString("contentType"), equalTo("image/png"));
+    assertThat(item.getDouble("amount"), equalTo(318.4));
+    assertThat(item.getString("currency"), equalTo("EUR"));
+    assertThat(item.getString("invoiceDate"), equalTo("2026-11-05"));
+    assertThat(item.getString("fields.total.source"), startsWith("ocr:"));
   }
 
   @Test
