@@ -110,7 +110,7 @@ public class InboundEmails {
     return values == null ? List.of() : values;
   }
 
-  private static Received skipped(String reference, String name, String reason) {
-    return new Received(reference, name, Received.Outcome.SKIPPED, null, null, reason);
+  private Received skipped(String reference, String name, String reason) {
+    return intake.skipped(Source.EMAIL, reference, name, reason);
   }
 }

@@ -6,13 +6,16 @@ import dev.nightshift.inbox.config.InboxConfig;
 import dev.nightshift.inbox.item.InboxItem;
 import dev.nightshift.inbox.item.ItemStore;
 import dev.nightshift.inbox.item.NewItem;
+import dev.nightshift.inbox.item.Source;
 import dev.nightshift.inbox.processing.ProcessDocumentTask;
 import dev.nightshift.platform.blob.BlobStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -28,20 +31,53 @@ public class Intake {
   private final ItemStore items;
   private final Engine engine;
   private final InboxConfig config;
+  private final MeterRegistry meters;
 
-  Intake(DocumentRules rules, BlobStore blobs, ItemStore items, Engine engine, InboxConfig config) {
+  Intake(
+      DocumentRules rules,
+      BlobStore blobs,
+      ItemStore items,
+      Engine engine,
+      InboxConfig config,
+      MeterRegistry meters) {
     this.rules = rules;
     this.blobs = blobs;
     this.items = items;
     this.engine = engine;
     this.config = config;
+    this.meters = meters;
   }
 
   /**
+   * Counted as {@code nightshift.inbox.received} by source and outcome, so a flood of skipped
+   * attachments or duplicates shows on a dashboard.
+   *
    * @throws DocumentTooLargeException above {@code nightshift.inbox.max-document-size}
    */
   @Transactional
   public Received accept(UUID team, Incoming incoming) {
+    return counted(incoming.source(), receive(team, incoming));
+  }
+
+  /** A file its channel turned away before intake could look at it (say, content not base64). */
+  public Received skipped(Source source, String referenceId, String fileName, String reason) {
+    return counted(
+        source, new Received(referenceId, fileName, Received.Outcome.SKIPPED, null, null, reason));
+  }
+
+  private Received counted(Source source, Received received) {
+    meters
+        .counter(
+            "nightshift.inbox.received",
+            "source",
+            source.name().toLowerCase(Locale.ROOT),
+            "outcome",
+            received.outcome().name().toLowerCase(Locale.ROOT))
+        .increment();
+    return received;
+  }
+
+  private Received receive(UUID team, Incoming incoming) {
     long limit = config.maxDocumentSize().asLongValue();
     if (incoming.content().length > limit) {
       throw new DocumentTooLargeException(incoming.fileName(), incoming.content().length, limit);

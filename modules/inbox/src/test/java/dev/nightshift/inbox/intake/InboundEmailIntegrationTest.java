@@ -10,8 +10,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.nightshift.inbox.TestDocuments;
 import dev.nightshift.testkit.PostgresTestResource;
 import dev.nightshift.testkit.TestApi;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresTestResource.class)
 class InboundEmailIntegrationTest {
 
+  @Inject MeterRegistry meters;
+
   private static final String HOOK = "/webhooks/postmark/inbound";
 
   private TestApi api;
@@ -42,6 +46,7 @@ class InboundEmailIntegrationTest {
 
   @Test
   void documentAttachmentsBecomeItemsAndTheRestIsSkippedWithReasons() throws Exception {
+    double skippedBefore = received("skipped");
     var messageId = UUID.randomUUID().toString();
     var mail =
         mail(
@@ -76,6 +81,7 @@ class InboundEmailIntegrationTest {
         answer.getList("attachments.outcome"),
         equalTo(List.of("CREATED", "SKIPPED", "SKIPPED", "SKIPPED")));
     assertThat(answer.getString("attachments[1].reason"), containsString("ContentID"));
+    assertThat(received("skipped") - skippedBefore, equalTo(3.0));
     assertThat(answer.getString("attachments[2].reason"), containsString("logo or signature"));
     assertThat(answer.getString("attachments[3].reason"), containsString("text/calendar"));
     var itemId = answer.getString("attachments[0].itemId");
@@ -228,6 +234,15 @@ class InboundEmailIntegrationTest {
         answer.getList("attachments.outcome"), equalTo(List.of("SKIPPED", "CREATED", "SKIPPED")));
     assertThat(answer.getString("attachments[0].reason"), containsString("max-document-size"));
     assertThat(answer.getString("attachments[2].reason"), containsString("base64"));
+  }
+
+  private double received(String outcome) {
+    var counter =
+        meters
+            .find("nightshift.inbox.received")
+            .tags("source", "email", "outcome", outcome)
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private static io.restassured.response.Response post(Map<String, Object> mail) {
