@@ -5,18 +5,22 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * How busy the machine's CPUs were between two points, from {@code /proc/stat}, and how much CPU
- * the test's JVM (the application: intake, worker, both tasks) used meanwhile. The rest of the busy
- * time is mostly PostgreSQL on the same machine. Without {@code /proc/stat} (not Linux), the
- * machine's share is not given.
+ * How busy the machine's CPUs were between two points, from {@code /proc/stat}, how much CPU the
+ * test's JVM (the application: intake, worker, both tasks) used meanwhile, and how much every
+ * {@code postgres} process did (from {@code /proc/<pid>/stat}: the server is shared, so other
+ * databases' backends count too, and a backend that ended meanwhile is missed). Without {@code
+ * /proc} (not Linux), only the JVM's share is given.
  */
 final class MachineLoad {
 
   private final long[] start = cpuTicks();
   private final long jvmStart = jvmCpuNanos();
+  private final Map<Long, Long> postgresStart = postgresTicks();
   private final long wallStart = System.nanoTime();
 
   String since() {
@@ -32,19 +36,59 @@ final class MachineLoad {
       machine =
           String.format(Locale.ROOT, "machine CPUs %.0f%% busy", 100.0 * (total - idle) / total);
     }
+    long postgres = 0;
+    for (var process : postgresTicks().entrySet()) {
+      postgres += process.getValue() - postgresStart.getOrDefault(process.getKey(), 0L);
+    }
+    // Linux counts process times in clock ticks of 1/100 s (USER_HZ).
+    double postgresSeconds = postgres / 100.0;
     return String.format(
         Locale.ROOT,
-        "%.1f s wall; %s; the application's JVM used %.1f CPU s (%.0f%% of %d CPUs)",
+        "%.1f s wall; %s; the application's JVM used %.1f CPU s (%.0f%% of %d CPUs), PostgreSQL"
+            + " %.1f CPU s (%.0f%%)",
         wall,
         machine,
         jvm,
         100 * jvm / wall / cpus,
-        cpus);
+        cpus,
+        postgresSeconds,
+        100 * postgresSeconds / wall / cpus);
   }
 
   private static long jvmCpuNanos() {
     var os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+  }
+
+  /** utime + stime of each postgres process, by pid. */
+  private static Map<Long, Long> postgresTicks() {
+    var ticks = new HashMap<Long, Long>();
+    try (var processes = Files.list(Path.of("/proc"))) {
+      processes
+          .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .forEach(p -> readPostgres(p, ticks));
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+    return ticks;
+  }
+
+  private static void readPostgres(Path process, Map<Long, Long> ticks) {
+    try {
+      var stat = Files.readString(process.resolve("stat"));
+      // The command name is in parentheses and may hold spaces: fields are counted after it.
+      int close = stat.lastIndexOf(')');
+      if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+        return;
+      }
+      var fields = stat.substring(close + 2).split(" ");
+      // utime and stime are the 14th and 15th fields, the 12th and 13th after the name.
+      ticks.put(
+          Long.parseLong(process.getFileName().toString()),
+          Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+    } catch (IOException | RuntimeException e) {
+      // The process ended while being read.
+    }
   }
 
   private static long[] cpuTicks() {
