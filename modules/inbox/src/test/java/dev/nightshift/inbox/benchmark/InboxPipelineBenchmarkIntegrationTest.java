@@ -150,6 +150,8 @@ class InboxPipelineBenchmarkIntegrationTest {
     report.line("");
     StepTimes.table(dataSource, team).forEach(line -> report.line("%s", line));
     report.line("");
+    report.timeline(Duration.ofSeconds(30));
+    report.line("");
     report.extraction();
     report.line("");
     report.matching();

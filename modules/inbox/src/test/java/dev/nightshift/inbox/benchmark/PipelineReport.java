@@ -91,6 +91,36 @@ final class PipelineReport {
   }
 
   /**
+   * How the batch moved: at each step from the first item's creation, how many items existed, how
+   * many were processed and matched, and so how many waited for each task (executing included).
+   */
+  void timeline(Duration step) {
+    var first = earliest(traces, Trace::created);
+    var end = latest(traces, Trace::done);
+    line(
+        "| after | items created | process-document finished | match-inbox finished | waiting for"
+            + " process-document | waiting for match-inbox |");
+    line("|---:|---:|---:|---:|---:|---:|");
+    for (var at = first.plus(step); ; at = at.plus(step)) {
+      var now = at.isAfter(end) ? end : at;
+      long created = count(t -> !t.created().isAfter(now));
+      long processed = count(t -> !t.process().finished().isAfter(now));
+      long toMatch = count(t -> t.match() != null && !t.match().created().isAfter(now));
+      long matched = count(t -> t.match() != null && !t.match().finished().isAfter(now));
+      line(
+          "| %.0f s | %,d | %,d | %,d | %,d | %,d |",
+          seconds(first, now), created, processed, matched, created - processed, toMatch - matched);
+      if (!at.isBefore(end)) {
+        return;
+      }
+    }
+  }
+
+  private long count(Predicate<Trace> which) {
+    return traces.stream().filter(which).count();
+  }
+
+  /**
    * A team's match-inbox runs go one at a time, so while some wait, the time from one run's end to
    * the next one's start is the engine's own cost of handing the team's slot on.
    */
