@@ -15,14 +15,15 @@ import javax.sql.DataSource;
 
 /**
  * Writes teams, bank transactions and processed inbox items with SQL, as the transactions module
- * and the inbox's processing would leave them, and reads back what matching did.
+ * and the inbox's processing would leave them, and reads back what matching did. The benchmarks
+ * share its {@link #fillTransactions big ledger}.
  */
-final class Ledger {
+public final class Ledger {
 
   private final DataSource dataSource;
   private final TeamStore teams;
 
-  Ledger(DataSource dataSource, TeamStore teams) {
+  public Ledger(DataSource dataSource, TeamStore teams) {
     this.dataSource = dataSource;
     this.teams = teams;
   }
@@ -33,6 +34,12 @@ final class Ledger {
         teams
             .create(new NewTeam("Matching", "m-" + UUID.randomUUID().toString().substring(0, 8)))
             .id();
+    connectBank(team);
+    return team;
+  }
+
+  /** Gives a team without one a bank connection with one account, {@link #account}. */
+  public void connectBank(UUID team) {
     var connection = Ids.next();
     execute(
         "INSERT INTO transactions.bank_connections (id, team_id, provider) VALUES (?, ?, 'sandbox')",
@@ -44,12 +51,30 @@ final class Ledger {
         Ids.next(),
         team,
         connection);
-    return team;
   }
 
-  UUID account(UUID team) {
+  public UUID account(UUID team) {
     return queryOne(
         "SELECT id FROM transactions.bank_accounts WHERE team_id = ?", UUID.class, team);
+  }
+
+  /**
+   * Fills the team's account with {@code count} posted card payments in EUR, made in the database
+   * ({@code generate_series}) because a million single inserts would take the benchmark's whole
+   * time: dates spread evenly over {@code days} days from {@code from}, amounts −1.00 to −5,000.00
+   * at random, 500 merchants {@code VENDOR 0} to {@code VENDOR 499}. Then analyzes the table, so
+   * the candidate query is planned for its size.
+   */
+  public void fillTransactions(UUID team, int count, LocalDate from, int days) {
+    execute(
+        "INSERT INTO transactions.transactions (id, team_id, account_id, internal_id, date,"
+            + " amount, currency, name, merchant, method, status)"
+            + " SELECT gen_random_uuid(), ?, ?, 'bench:' || g, CAST(? AS date) + (g % ?),"
+            + " -round((1 + random() * 4999)::numeric, 2), 'EUR', 'VENDOR ' || (g % 500),"
+            + " 'VENDOR ' || (g % 500), 'CARD_PURCHASE', 'POSTED'"
+            + " FROM generate_series(1, ?) AS g",
+        team, account(team), from, days, count);
+    execute("ANALYZE transactions.transactions");
   }
 
   /** A posted transaction; {@code amount} signed. */
@@ -145,7 +170,7 @@ final class Ledger {
     }
   }
 
-  void execute(String sql, Object... parameters) {
+  public void execute(String sql, Object... parameters) {
     try (var c = dataSource.getConnection();
         var statement = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {

@@ -233,18 +233,10 @@ class MatchingBenchmarkIntegrationTest {
   void matchTimeAgainstAMillionTransactions() throws Exception {
     var ledger = new Ledger(dataSource, teams);
     var team = ledger.team();
-    var account = ledger.account(team);
     int transactions = Integer.getInteger("benchmark.transactions", 1_000_000);
     int documents = Integer.getInteger("benchmark.documents", 10_000);
     long fill = System.nanoTime();
-    ledger.execute(
-        "INSERT INTO transactions.transactions (id, team_id, account_id, internal_id, date,"
-            + " amount, currency, name, merchant, method, status)"
-            + " SELECT gen_random_uuid(), ?, ?, 'bench:' || g, DATE '2024-01-01' + (g % 730),"
-            + " -round((1 + random() * 4999)::numeric, 2), 'EUR', 'VENDOR ' || (g % 500),"
-            + " 'VENDOR ' || (g % 500), 'CARD_PURCHASE', 'POSTED'"
-            + " FROM generate_series(1, ?) AS g",
-        team, account, transactions);
+    ledger.fillTransactions(team, transactions, LocalDate.of(2024, 1, 1), 730);
     ledger.execute(
         "INSERT INTO inbox.items (id, team_id, reference_id, source, blob_key, file_name,"
             + " content_type, size, status, kind, amount, currency, invoice_date, vendor)"
@@ -256,7 +248,6 @@ class MatchingBenchmarkIntegrationTest {
         team,
         team,
         documents);
-    ledger.execute("ANALYZE transactions.transactions");
     ledger.execute("ANALYZE inbox.items");
     double fillSeconds = (System.nanoTime() - fill) / 1e9;
     var items = new ArrayList<UUID>();
