@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.nightshift.inbox.TestApi;
 import dev.nightshift.inbox.intake.Incoming;
 import dev.nightshift.inbox.intake.Intake;
 import dev.nightshift.inbox.intake.Received;
@@ -14,6 +13,7 @@ import dev.nightshift.inbox.matching.MatchInboxTask;
 import dev.nightshift.inbox.processing.ProcessDocumentTask;
 import dev.nightshift.platform.team.TeamStore;
 import dev.nightshift.testkit.PostgresTestResource;
+import dev.nightshift.testkit.TestApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
