@@ -311,6 +311,8 @@ class MatchingIntegrationTest {
         .until(() -> "MATCHED".equals(ledger.matchStatus(item)));
     assertThat(ledger.linkedTransaction(item), equalTo(linear));
 
+    var unpaid = ledger.invoice(team, "7.00", "EUR", INVOICED, "Nobody Paid Ltd");
+    assertThat(matcher.match(team, unpaid), equalTo(Matcher.Outcome.UNMATCHED));
     var redelivered =
         new Event(
             UUID.randomUUID(),
@@ -327,6 +329,20 @@ class MatchingIntegrationTest {
             .toList();
     assertThat(runs, hasSize(1));
     assertThat(runs.getFirst().concurrencyKey(), equalTo(team.toString()));
+
+    var idle = ledger.team();
+    var nothingWaits =
+        new Event(
+            UUID.randomUUID(),
+            TransactionsCreated.NAME,
+            idle,
+            json.valueToTree(new TransactionsCreated(idle, List.of())),
+            Instant.now());
+    newTransactions.on(nothingWaits);
+    assertThat(
+        "a team with nothing waiting gets no run",
+        kit.triggered(MatchInboxTask.ID).stream().filter(r -> idle.equals(r.teamId())).toList(),
+        hasSize(0));
   }
 
   @Test
