@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,10 +74,28 @@ class InboxCrashIT {
     assertThat("documents still to extract when the node died", unprocessedAtKill, greaterThan(0L));
 
     try (var second = Cluster.start(logs.resolve("second"), 1, env)) {
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofMillis(250))
-          .until(() -> processed() == EMAILS);
+      try {
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(250))
+            .until(() -> processed() == EMAILS);
+      } catch (ConditionTimeoutException e) {
+        // What the engine was doing, so that a run that never ends can be told from one never
+        // claimed.
+        throw new AssertionError(
+            "not every item was extracted; runs: "
+                + database
+                    .runs()
+                    .counts(
+                        "SELECT task_id || ' ' || status || ' attempt ' || attempt"
+                            + " || CASE WHEN run_at > now() THEN ' later' ELSE '' END, count(*)"
+                            + " FROM engine.runs GROUP BY 1 ORDER BY 1")
+                + "; items: "
+                + database
+                    .runs()
+                    .counts("SELECT status, count(*) FROM inbox.items GROUP BY 1 ORDER BY 1"),
+            e);
+      }
     }
 
     Set<String> stored =
