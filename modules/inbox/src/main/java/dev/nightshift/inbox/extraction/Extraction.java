@@ -1,5 +1,6 @@
 package dev.nightshift.inbox.extraction;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -37,10 +38,13 @@ public record Extraction(
    * Enough to match the document to a transaction: its total, currency and a date. Later strategies
    * in the chain (OCR, cloud extractors) are skipped once a document is complete.
    */
+  // Derived, not a field: a step's stored extraction is read back strictly, unknown fields refused.
+  @JsonIgnore
   public boolean isComplete() {
     return total != null && currency != null && (invoiceDate != null || dueDate != null);
   }
 
+  @JsonIgnore
   public boolean isEmpty() {
     return equals(EMPTY);
   }

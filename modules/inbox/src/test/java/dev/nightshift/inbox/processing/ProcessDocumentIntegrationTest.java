@@ -96,6 +96,29 @@ class ProcessDocumentIntegrationTest {
   }
 
   @Test
+  void aRetriedRunReadsTheStepsItRecordedBefore() throws Exception {
+    var api = TestApi.newTeam();
+    var id =
+        upload(
+            api,
+            "flaky-once-northwind.pdf",
+            TestDocuments.invoice("Northwind Traders Ltd", "NW-9", "2026-11-02", "EUR 75.00"));
+
+    var item = awaitStatus(api, id, "PROCESSED");
+
+    assertThat(item.getDouble("amount"), equalTo(75.0));
+    var run =
+        api.request()
+            .get("/api/v1/runs/" + item.getString("processRunId"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat("the first attempt failed", run.getInt("attempt"), equalTo(2));
+    assertThat(run.getString("status"), equalTo("COMPLETED"));
+  }
+
+  @Test
   void aCorruptPdfFailsWithAReasonAndIsNotLost() {
     var api = TestApi.newTeam();
     var corrupt = "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without an end".getBytes();
