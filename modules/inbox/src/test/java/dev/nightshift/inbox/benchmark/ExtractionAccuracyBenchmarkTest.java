@@ -6,12 +6,11 @@ import dev.nightshift.inbox.corpus.CorpusDocument;
 import dev.nightshift.inbox.extraction.Document;
 import dev.nightshift.inbox.extraction.Extraction;
 import dev.nightshift.inbox.extraction.Extractor;
-import dev.nightshift.inbox.extraction.ocr.OcrConfig;
+import dev.nightshift.inbox.extraction.ocr.OcrConfigs;
 import dev.nightshift.inbox.extraction.ocr.OcrExtractor;
 import dev.nightshift.inbox.extraction.pdf.PdfTextExtractor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +54,7 @@ class ExtractionAccuracyBenchmarkTest {
             "application/pdf",
             CorpusDocument::textPdf);
     report.append(section("Text PDFs through pdf-text", DOCUMENTS, text));
-    var ocr = new OcrExtractor(ocrDefaults());
+    var ocr = new OcrExtractor(OcrConfigs.with("tesseract", true));
     Assumptions.assumeTrue(ocr.available(), () -> ocr.unavailableReason().orElseThrow());
     var scans = run(ocr, Corpus.generate(SEED, SCANS), "png", "image/png", CorpusDocument::scanPng);
     report.append(section("Scanned PNGs through ocr", SCANS, scans));
@@ -109,39 +108,5 @@ class ExtractionAccuracyBenchmarkTest {
   private static double percentile(List<Long> sorted, double p) {
     int index = (int) Math.ceil(p * sorted.size()) - 1;
     return sorted.get(Math.max(0, index)) / 1e6;
-  }
-
-  private static OcrConfig ocrDefaults() {
-    return new OcrConfig() {
-      @Override
-      public boolean enabled() {
-        return true;
-      }
-
-      @Override
-      public String command() {
-        return "tesseract";
-      }
-
-      @Override
-      public String languages() {
-        return "eng+deu+fra+spa+swe+nld";
-      }
-
-      @Override
-      public Duration timeout() {
-        return Duration.ofSeconds(60);
-      }
-
-      @Override
-      public int maxPages() {
-        return 3;
-      }
-
-      @Override
-      public int dpi() {
-        return 300;
-      }
-    };
   }
 }

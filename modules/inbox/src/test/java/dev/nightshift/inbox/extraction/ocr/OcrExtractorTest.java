@@ -11,7 +11,6 @@ import dev.nightshift.inbox.corpus.CorpusDocument;
 import dev.nightshift.inbox.extraction.Document;
 import dev.nightshift.inbox.extraction.Extraction;
 import dev.nightshift.inbox.extraction.UnreadableDocumentException;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class OcrExtractorTest {
 
   private static final CorpusDocument INVOICE = Corpus.generate(11L, 1).get(1);
 
-  private final OcrExtractor extractor = new OcrExtractor(config("tesseract", true));
+  private final OcrExtractor extractor = new OcrExtractor(OcrConfigs.with("tesseract", true));
 
   @BeforeEach
   void tesseractIsInstalled() {
@@ -76,39 +75,5 @@ class OcrExtractorTest {
 
   private static Document pdf(byte[] content) {
     return new Document("scan.pdf", "application/pdf", content);
-  }
-
-  static OcrConfig config(String command, boolean enabled) {
-    return new OcrConfig() {
-      @Override
-      public boolean enabled() {
-        return enabled;
-      }
-
-      @Override
-      public String command() {
-        return command;
-      }
-
-      @Override
-      public String languages() {
-        return "eng+deu+fra+spa+swe+nld";
-      }
-
-      @Override
-      public Duration timeout() {
-        return Duration.ofSeconds(60);
-      }
-
-      @Override
-      public int maxPages() {
-        return 3;
-      }
-
-      @Override
-      public int dpi() {
-        return 300;
-      }
-    };
   }
 }

@@ -15,7 +15,7 @@ class OcrUnavailableTest {
 
   @Test
   void aMissingCommandMakesOcrUnavailableWithAReason() {
-    var missing = new OcrExtractor(OcrExtractorTest.config("no-such-tesseract", true));
+    var missing = new OcrExtractor(OcrConfigs.with("no-such-tesseract", true));
     assertFalse(missing.available());
     assertEquals(
         Optional.of("OCR is unavailable: no-such-tesseract was not found"),
@@ -25,7 +25,7 @@ class OcrUnavailableTest {
 
   @Test
   void disabledOcrAcceptsNothing() {
-    var disabled = new OcrExtractor(OcrExtractorTest.config("tesseract", false));
+    var disabled = new OcrExtractor(OcrConfigs.with("tesseract", false));
     assertFalse(disabled.available());
     assertTrue(disabled.unavailableReason().orElseThrow().contains("disabled"));
     assertFalse(disabled.accepts(IMAGE));
