@@ -1,0 +1,2 @@
+/** What the exports module tells other modules. */
+package dev.nightshift.contracts.exports;
