@@ -1,0 +1,30 @@
+package dev.nightshift.platform.blob;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * One file being written to the {@link Vault}. Write to {@link #output}, then {@link #commit}; a
+ * writer closed without a commit discards everything it wrote. Use it in try-with-resources so a
+ * failure or a cancellation never leaves a partial file.
+ */
+public interface VaultWriter extends Closeable {
+
+  /**
+   * Where the file's bytes go. Buffer small writes yourself; closing this stream does not commit.
+   */
+  OutputStream output();
+
+  /**
+   * Makes the file visible at its path, replacing any earlier one, and returns its size in bytes.
+   *
+   * @throws IOException when the storage fails; the file is then not visible and the writer is
+   *     discarded
+   */
+  long commit() throws IOException;
+
+  /** Discards the file unless it was committed; safe to call more than once. */
+  @Override
+  void close() throws IOException;
+}
