@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -71,12 +72,12 @@ final class RequestCheck {
     if (ids.size() > maxIds) {
       error("transactionIds", "at most " + maxIds + " ids; export larger selections with a filter");
     }
-    if (ids.contains(null)) {
+    if (ids.stream().anyMatch(Objects::isNull)) {
       error("transactionIds", "must not contain null");
     }
     if (filter == null) {
       return new TransactionSelection(
-          List.copyOf(new LinkedHashSet<>(ids.stream().filter(id -> id != null).toList())),
+          List.copyOf(new LinkedHashSet<>(ids.stream().filter(Objects::nonNull).toList())),
           List.of(),
           null,
           null,
@@ -85,7 +86,7 @@ final class RequestCheck {
           now);
     }
     var accounts = filter.accountIds() == null ? List.<UUID>of() : filter.accountIds();
-    if (accounts.contains(null)) {
+    if (accounts.stream().anyMatch(Objects::isNull)) {
       error("filter.accountIds", "must not contain null");
     }
     if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
@@ -100,7 +101,7 @@ final class RequestCheck {
     }
     return new TransactionSelection(
         List.of(),
-        accounts.stream().filter(id -> id != null).distinct().toList(),
+        accounts.stream().filter(Objects::nonNull).distinct().toList(),
         filter.from(),
         filter.to(),
         status,
