@@ -55,7 +55,11 @@ public class DownloadLinks {
 
   /** A link to the export's archive, valid for {@code nightshift.exports.link-lifetime}. */
   public Link issue(Export export) {
-    var expiresAt = Instant.now().plus(config.linkLifetime());
+    return issue(export, Instant.now().plus(config.linkLifetime()));
+  }
+
+  /** A link to the export's archive that works until {@code expiresAt}. */
+  public Link issue(Export export, Instant expiresAt) {
     long expires = expiresAt.getEpochSecond();
     var base = config.publicUrl().toString().replaceAll("/+$", "");
     var url =
