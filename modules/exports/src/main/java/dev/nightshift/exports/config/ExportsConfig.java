@@ -38,4 +38,8 @@ public interface ExportsConfig {
    */
   @WithDefault("6")
   int compressionLevel();
+
+  /** When {@code exports-expire} deletes old archives (Quartz cron, UTC). */
+  @WithDefault("0 15 4 * * ?")
+  String expireCron();
 }
