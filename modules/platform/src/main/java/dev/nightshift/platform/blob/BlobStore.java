@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Content-addressed storage for files such as invoice attachments and export archives. A blob's key
- * is the SHA-256 of its bytes in lowercase hex, so the same content always gets the same key and is
- * stored once, however often and by whoever it is put. A key therefore says nothing about who owns
- * the content: keep keys in your own rows and check access there.
+ * Content-addressed storage for files such as invoice attachments (export archives, written as a
+ * stream under a chosen name, go to the {@link Vault}). A blob's key is the SHA-256 of its bytes in
+ * lowercase hex, so the same content always gets the same key and is stored once, however often and
+ * by whoever it is put. A key therefore says nothing about who owns the content: keep keys in your
+ * own rows and check access there.
  *
  * <p>One bean, from {@code nightshift.blobs.*}: the local filesystem or an S3 bucket.
  *

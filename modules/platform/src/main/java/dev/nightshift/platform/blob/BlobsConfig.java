@@ -1,12 +1,13 @@
 package dev.nightshift.platform.blob;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where blobs are stored: {@code nightshift.blobs.*}. */
+/** Where blobs and the vault's files are stored: {@code nightshift.blobs.*}. */
 @ConfigMapping(prefix = "nightshift.blobs")
 public interface BlobsConfig {
 
@@ -67,5 +68,12 @@ public interface BlobsConfig {
 
     /** Put before every key, verbatim: {@code blobs/} stores blobs under that folder. */
     Optional<String> keyPrefix();
+
+    /**
+     * The part of a {@link Vault} file's multipart upload: each writer holds one in memory, and a
+     * file has at most 10,000 of them (80 GB at the default). At least {@code 5M}, S3's minimum.
+     */
+    @WithDefault("8M")
+    MemorySize partSize();
   }
 }

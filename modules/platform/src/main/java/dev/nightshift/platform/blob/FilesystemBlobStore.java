@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,9 +19,6 @@ final class FilesystemBlobStore implements BlobStore {
 
   private static final Logger LOG = Logger.getLogger(FilesystemBlobStore.class);
 
-  /** A temporary file this old belongs to no running put: its writer crashed. */
-  private static final Duration ABANDONED = Duration.ofDays(1);
-
   private final Path root;
   private final Path tmp;
 
@@ -32,7 +26,7 @@ final class FilesystemBlobStore implements BlobStore {
     this.root = root.toAbsolutePath().normalize();
     this.tmp = this.root.resolve("tmp");
     Files.createDirectories(tmp);
-    removeAbandoned();
+    AbandonedFiles.remove(tmp);
   }
 
   Path root() {
@@ -87,20 +81,5 @@ final class FilesystemBlobStore implements BlobStore {
 
   private Path file(String key) {
     return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
-  }
-
-  private void removeAbandoned() throws IOException {
-    var cutoff = FileTime.from(Instant.now().minus(ABANDONED));
-    try (var files = Files.list(tmp)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        try {
-          if (Files.getLastModifiedTime(file).compareTo(cutoff) < 0) {
-            Files.deleteIfExists(file);
-          }
-        } catch (NoSuchFileException e) {
-          LOG.debugf("%s was removed by another node", file);
-        }
-      }
-    }
   }
 }

@@ -2,7 +2,6 @@ package dev.nightshift.platform.blob;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +11,7 @@ import java.io.InputStream;
  * (content accepted by puts, deduplicated or not) and {@code nightshift.blobs.read.bytes} (read
  * from opened blobs), tagged with the {@code store}.
  */
-final class MeteredBlobStore implements BlobStore, Closeable {
+final class MeteredBlobStore implements BlobStore {
 
   private final BlobStore store;
   private final Counter put;
@@ -76,12 +75,5 @@ final class MeteredBlobStore implements BlobStore, Closeable {
   @Override
   public void delete(String key) throws IOException {
     store.delete(key);
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (store instanceof Closeable closeable) {
-      closeable.close();
-    }
   }
 }

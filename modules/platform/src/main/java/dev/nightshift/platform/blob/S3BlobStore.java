@@ -1,32 +1,27 @@
 package dev.nightshift.platform.blob;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Blobs as objects {@code <prefix><key>} in one bucket of S3 or an S3-compatible server. A put
  * spools the content to a temporary file first, because the key is the content's hash and must be
- * known before the upload starts; content already in the bucket is not uploaded again.
+ * known before the upload starts; content already in the bucket is not uploaded again. The client
+ * belongs to the {@link S3Bucket}, which the vault shares.
  */
-final class S3BlobStore implements BlobStore, Closeable {
+final class S3BlobStore implements BlobStore {
 
-  private final S3Client s3;
-  private final String bucket;
-  private final String prefix;
+  private final S3Bucket bucket;
   private final Path spoolDir;
 
-  S3BlobStore(S3Client s3, String bucket, String prefix, Path spoolDir) {
-    this.s3 = s3;
+  S3BlobStore(S3Bucket bucket, Path spoolDir) {
     this.bucket = bucket;
-    this.prefix = prefix;
     this.spoolDir = spoolDir;
   }
 
@@ -37,17 +32,19 @@ final class S3BlobStore implements BlobStore, Closeable {
     try {
       if (!exists(spooled.key())) {
         // A concurrent put of the same content may upload it too; the last identical copy wins.
-        s3.putObject(
-            put ->
-                put.bucket(bucket)
-                    .key(prefix + spooled.key())
-                    .contentLength(spooled.size())
-                    .contentType("application/octet-stream"),
-            RequestBody.fromFile(spooled.file()));
+        bucket
+            .s3()
+            .putObject(
+                put ->
+                    put.bucket(bucket.name())
+                        .key(bucket.prefix() + spooled.key())
+                        .contentLength(spooled.size())
+                        .contentType("application/octet-stream"),
+                RequestBody.fromFile(spooled.file()));
       }
       return new StoredBlob(spooled.key(), spooled.size());
     } catch (SdkException e) {
-      throw failed("store blob " + spooled.key(), e);
+      throw bucket.failed("store blob " + spooled.key(), e);
     } finally {
       Files.deleteIfExists(spooled.file());
     }
@@ -59,11 +56,11 @@ final class S3BlobStore implements BlobStore, Closeable {
       throw new NoSuchBlobException(key);
     }
     try {
-      return s3.getObject(get -> get.bucket(bucket).key(prefix + key));
+      return bucket.s3().getObject(get -> get.bucket(bucket.name()).key(bucket.prefix() + key));
     } catch (NoSuchKeyException e) {
       throw new NoSuchBlobException(key);
     } catch (SdkException e) {
-      throw failed("read blob " + key, e);
+      throw bucket.failed("read blob " + key, e);
     }
   }
 
@@ -73,7 +70,7 @@ final class S3BlobStore implements BlobStore, Closeable {
       return false;
     }
     try {
-      s3.headObject(head -> head.bucket(bucket).key(prefix + key));
+      bucket.s3().headObject(head -> head.bucket(bucket.name()).key(bucket.prefix() + key));
       return true;
     } catch (NoSuchKeyException e) {
       return false;
@@ -82,9 +79,9 @@ final class S3BlobStore implements BlobStore, Closeable {
       if (e.statusCode() == 404) {
         return false;
       }
-      throw failed("look up blob " + key, e);
+      throw bucket.failed("look up blob " + key, e);
     } catch (SdkException e) {
-      throw failed("look up blob " + key, e);
+      throw bucket.failed("look up blob " + key, e);
     }
   }
 
@@ -94,19 +91,9 @@ final class S3BlobStore implements BlobStore, Closeable {
       return;
     }
     try {
-      s3.deleteObject(delete -> delete.bucket(bucket).key(prefix + key));
+      bucket.s3().deleteObject(delete -> delete.bucket(bucket.name()).key(bucket.prefix() + key));
     } catch (SdkException e) {
-      throw failed("delete blob " + key, e);
+      throw bucket.failed("delete blob " + key, e);
     }
-  }
-
-  @Override
-  public void close() {
-    s3.close();
-  }
-
-  private IOException failed(String what, SdkException e) {
-    return new IOException(
-        "Could not " + what + " in S3 bucket " + bucket + ": " + e.getMessage(), e);
   }
 }

@@ -12,7 +12,9 @@ import java.io.OutputStream;
 public interface VaultWriter extends Closeable {
 
   /**
-   * Where the file's bytes go. Buffer small writes yourself; closing this stream does not commit.
+   * Where the file's bytes go. Buffer small writes yourself. Closing this stream neither commits
+   * nor discards, so a {@code ZipOutputStream} around it may close it to finish the archive; once
+   * the writer is committed or closed, writes fail with an {@link IOException}.
    */
   OutputStream output();
 
@@ -21,6 +23,7 @@ public interface VaultWriter extends Closeable {
    *
    * @throws IOException when the storage fails; the file is then not visible and the writer is
    *     discarded
+   * @throws IllegalStateException when the writer was already committed or closed
    */
   long commit() throws IOException;
 

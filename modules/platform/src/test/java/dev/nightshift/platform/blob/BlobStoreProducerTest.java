@@ -90,6 +90,50 @@ class BlobStoreProducerTest {
     assertThat(failure.getMessage(), containsString("nightshift.blobs.s3.secret-access-key"));
   }
 
+  @Test
+  void bytesCommittedToTheVaultAreCountedPerStore() throws Exception {
+    var vault =
+        new BlobStoreProducer()
+            .vault(
+                BlobsConfigs.of(Map.of("nightshift.blobs.filesystem.root", dir.toString())),
+                registry);
+
+    try (var writer = vault.create("exports/a.zip")) {
+      writer.output().write("abc".getBytes(StandardCharsets.UTF_8));
+      writer.commit();
+    }
+    try (var discarded = vault.create("exports/b.zip")) {
+      discarded.output().write("abc".getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(((MeteredVault) vault).vault(), instanceOf(FilesystemVault.class));
+    assertThat(counted("nightshift.blobs.vault.committed.bytes"), equalTo(3.0));
+  }
+
+  @Test
+  void vaultUploadsAreInPartsOf8MiBByDefault() {
+    var config = BlobsConfigs.of(Map.of("nightshift.blobs.store", "s3"));
+
+    assertThat(BlobStoreProducer.partSize(config.s3()), equalTo(8 * 1024 * 1024));
+  }
+
+  @Test
+  void aPartSizeBelowS3sMinimumFailsTheStartNamingTheSetting() {
+    var config =
+        BlobsConfigs.of(
+            Map.of(
+                "nightshift.blobs.store", "s3",
+                "nightshift.blobs.s3.bucket", "blobs",
+                "nightshift.blobs.s3.part-size", "4M"));
+
+    var failure =
+        assertThrows(
+            ConfigurationException.class, () -> new BlobStoreProducer().vault(config, registry));
+
+    assertThat(failure.getMessage(), containsString("nightshift.blobs.s3.part-size"));
+    assertThat(failure.getMessage(), containsString("5M"));
+  }
+
   private double counted(String name) {
     return registry.get(name).tag("store", "filesystem").counter().count();
   }

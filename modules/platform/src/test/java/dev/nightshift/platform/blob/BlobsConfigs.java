@@ -1,5 +1,7 @@
 package dev.nightshift.platform.blob;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
@@ -12,6 +14,7 @@ final class BlobsConfigs {
   static BlobsConfig of(Map<String, String> properties) {
     return new SmallRyeConfigBuilder()
         .withMapping(BlobsConfig.class)
+        .withConverter(MemorySize.class, 200, new MemorySizeConverter())
         .addDefaultInterceptors()
         .addSystemSources()
         .withSources(new PropertiesConfigSource(properties, "test", 400))

@@ -9,13 +9,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.blobstore.options.ListContainerOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,53 +20,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The S3 store against S3Proxy, a real S3 server started here on a loopback port, over jclouds'
- * in-memory backend. The store is built by the producer from settings, as in the application.
+ * The S3 store against S3Proxy, a real S3 server started here on a loopback port ({@link
+ * LoopbackS3}). The bucket is connected from settings, as in the application.
  */
 class S3BlobStoreTest extends BlobStoreContract {
 
-  private static final String BUCKET = "nightshift-blobs";
   private static final String PREFIX = "attachments/";
-  private static final String ACCESS_KEY = "test-access-key";
-  private static final String SECRET_KEY = "test-secret-key";
 
-  private static BlobStoreContext backend;
-  private static S3Proxy server;
+  private static LoopbackS3 server;
 
   @TempDir Path spool;
+  private S3Bucket bucket;
   private S3BlobStore store;
 
   @BeforeAll
   static void startServer() throws Exception {
-    backend =
-        ContextBuilder.newBuilder("transient")
-            .credentials("identity", "credential")
-            .buildView(BlobStoreContext.class);
-    backend.getBlobStore().createContainerInLocation(null, BUCKET);
-    server =
-        S3Proxy.builder()
-            .blobStore(backend.getBlobStore())
-            .endpoint(java.net.URI.create("http://127.0.0.1:0"))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-            .build();
-    server.start();
+    server = LoopbackS3.start();
   }
 
   @AfterAll
   static void stopServer() throws Exception {
-    server.stop();
-    backend.close();
+    server.close();
   }
 
   @BeforeEach
   void createStore() {
-    store = store(settings(server.getPort(), BUCKET));
+    bucket = bucket(server.settings(PREFIX));
+    store = new S3BlobStore(bucket, spool);
   }
 
   @AfterEach
   void emptyBucket() {
-    store.close();
-    backend.getBlobStore().clearContainer(BUCKET);
+    bucket.close();
+    server.backend().clearContainer(LoopbackS3.BUCKET);
   }
 
   @Override
@@ -81,7 +62,10 @@ class S3BlobStoreTest extends BlobStoreContract {
 
   @Override
   long storedBlobs() {
-    return backend.getBlobStore().list(BUCKET, ListContainerOptions.Builder.recursive()).size();
+    return server
+        .backend()
+        .list(LoopbackS3.BUCKET, ListContainerOptions.Builder.recursive())
+        .size();
   }
 
   @Override
@@ -95,15 +79,15 @@ class S3BlobStoreTest extends BlobStoreContract {
   void objectsAreNamedByPrefixAndKey() throws Exception {
     store.put(bytes("abc"));
 
-    assertThat(backend.getBlobStore().blobExists(BUCKET, PREFIX + ABC_KEY), equalTo(true));
+    assertThat(server.backend().blobExists(LoopbackS3.BUCKET, PREFIX + ABC_KEY), equalTo(true));
   }
 
   @Test
   void contentAlreadyInTheBucketIsNotUploadedAgain() throws Exception {
     store.put(bytes("abc"));
     // Changed behind the store's back: a second upload would put "abc" back.
-    var blobs = backend.getBlobStore();
-    blobs.putBlob(BUCKET, blobs.blobBuilder(PREFIX + ABC_KEY).payload("marker").build());
+    var blobs = server.backend();
+    blobs.putBlob(LoopbackS3.BUCKET, blobs.blobBuilder(PREFIX + ABC_KEY).payload("marker").build());
 
     var stored = store.put(bytes("abc"));
 
@@ -113,12 +97,13 @@ class S3BlobStoreTest extends BlobStoreContract {
 
   @Test
   void wrongCredentialsAreAnIOException() {
-    var settings = settings(server.getPort(), BUCKET);
+    var settings = server.settings(PREFIX);
     settings.put("nightshift.blobs.s3.secret-access-key", "wrong");
-    try (var wrong = store(settings)) {
-      var failure = assertThrows(IOException.class, () -> wrong.put(bytes("abc")));
-      assertThat(failure.getMessage(), containsString(BUCKET));
-      assertThrows(IOException.class, () -> wrong.open(ABC_KEY));
+    try (var wrong = bucket(settings)) {
+      var wrongStore = new S3BlobStore(wrong, spool);
+      var failure = assertThrows(IOException.class, () -> wrongStore.put(bytes("abc")));
+      assertThat(failure.getMessage(), containsString(LoopbackS3.BUCKET));
+      assertThrows(IOException.class, () -> wrongStore.open(ABC_KEY));
     }
   }
 
@@ -128,26 +113,14 @@ class S3BlobStoreTest extends BlobStoreContract {
     try (var socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    try (var unreachable = store(settings(closedPort, BUCKET))) {
-      assertThrows(IOException.class, () -> unreachable.put(bytes("abc")));
-      assertThrows(IOException.class, () -> unreachable.exists(ABC_KEY));
+    try (var unreachable = bucket(LoopbackS3.settings(closedPort, PREFIX))) {
+      var unreachableStore = new S3BlobStore(unreachable, spool);
+      assertThrows(IOException.class, () -> unreachableStore.put(bytes("abc")));
+      assertThrows(IOException.class, () -> unreachableStore.exists(ABC_KEY));
     }
   }
 
-  private S3BlobStore store(Map<String, String> settings) {
-    var config = BlobsConfigs.of(settings).s3();
-    return BlobStoreProducer.s3(config, spool);
-  }
-
-  private static Map<String, String> settings(int port, String bucket) {
-    var settings = new HashMap<String, String>();
-    settings.put("nightshift.blobs.store", "s3");
-    settings.put("nightshift.blobs.s3.endpoint", "http://127.0.0.1:" + port);
-    settings.put("nightshift.blobs.s3.bucket", bucket);
-    settings.put("nightshift.blobs.s3.access-key-id", ACCESS_KEY);
-    settings.put("nightshift.blobs.s3.secret-access-key", SECRET_KEY);
-    settings.put("nightshift.blobs.s3.path-style-access", "true");
-    settings.put("nightshift.blobs.s3.key-prefix", PREFIX);
-    return settings;
+  private static S3Bucket bucket(Map<String, String> settings) {
+    return S3Bucket.connect(BlobsConfigs.of(settings).s3());
   }
 }
