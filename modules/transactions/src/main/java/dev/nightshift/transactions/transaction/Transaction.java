@@ -10,6 +10,9 @@ import java.util.UUID;
  *
  * @param internalId {@code <provider>:<provider id>}, unique per team
  * @param amount signed: negative is money out
+ * @param updatedAt when a sync last changed the provider's data (a note or an export does not)
+ * @param note a person's note, null without one
+ * @param exportedAt when an export first held it, null until then
  */
 public record Transaction(
     UUID id,
@@ -28,4 +31,6 @@ public record Transaction(
     String status,
     BigDecimal balance,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String note,
+    Instant exportedAt) {}

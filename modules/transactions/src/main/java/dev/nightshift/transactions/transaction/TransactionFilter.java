@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param from booked on or after, {@code to} on or before
  * @param text in the name, description, merchant or counterparty, case-insensitive
+ * @param exported true: only transactions an export has held; false: only those none has
  * @param after the cursor: the last transaction of the previous page
  */
 public record TransactionFilter(
@@ -17,5 +18,6 @@ public record TransactionFilter(
     LocalDate to,
     String status,
     String text,
+    Boolean exported,
     TransactionCursor after,
     int limit) {}

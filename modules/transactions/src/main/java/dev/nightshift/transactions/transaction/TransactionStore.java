@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -21,7 +22,8 @@ public class TransactionStore {
 
   private static final String COLUMNS =
       "id, team_id, account_id, internal_id, date, amount, currency, name, description, merchant,"
-          + " counterparty, category, method, status, balance, created_at, updated_at";
+          + " counterparty, category, method, status, balance, created_at, updated_at, note,"
+          + " exported_at";
 
   // One statement for a whole page. A row whose provider data did not change is not rewritten;
   // one that did (pending to posted, a corrected amount) is. xmax = 0 tells inserted rows apart.
@@ -160,6 +162,7 @@ public class TransactionStore {
             .and("date >= ?", filter.from() == null ? null : Date.valueOf(filter.from()))
             .and("date <= ?", filter.to() == null ? null : Date.valueOf(filter.to()))
             .and("status = ?", filter.status())
+            .and("(exported_at IS NOT NULL) = ?", filter.exported())
             .and(
                 "(name || ' ' || coalesce(description, '') || ' ' || coalesce(merchant, '') || ' '"
                     + " || coalesce(counterparty, '')) ILIKE ?",
@@ -193,6 +196,40 @@ public class TransactionStore {
     }
   }
 
+  public Optional<Transaction> find(UUID id) {
+    try (var c = dataSource.getConnection();
+        var select =
+            c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM transactions.transactions WHERE id = ?")) {
+      select.setObject(1, id);
+      try (var rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read transaction " + id, e);
+    }
+  }
+
+  /**
+   * Sets the transaction's note (null clears it) and answers the transaction, or empty when it no
+   * longer exists (a sync deleted it since it was read).
+   */
+  public Optional<Transaction> setNote(UUID id, String note) {
+    try (var c = dataSource.getConnection();
+        var update =
+            c.prepareStatement(
+                "UPDATE transactions.transactions SET note = ? WHERE id = ? RETURNING "
+                    + COLUMNS)) {
+      update.setString(1, note);
+      update.setObject(2, id);
+      try (var rs = update.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not set the note of transaction " + id, e);
+    }
+  }
+
   private static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
@@ -215,6 +252,8 @@ public class TransactionStore {
         rs.getString("status"),
         rs.getBigDecimal("balance"),
         Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "updated_at"));
+        Rows.instant(rs, "updated_at"),
+        rs.getString("note"),
+        Rows.instant(rs, "exported_at"));
   }
 }

@@ -13,11 +13,15 @@ import dev.nightshift.transactions.transaction.TransactionFilter;
 import dev.nightshift.transactions.transaction.TransactionStore;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -28,13 +32,16 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A team's transactions, and its manual sync. */
+/** A team's transactions, their notes, and the team's manual sync. */
 @Path("/api/v1/transactions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Transactions")
 public class TransactionResource {
 
   private static final Set<String> STATUSES = Set.of("PENDING", "POSTED");
+
+  /** The longest note, in characters (Unicode code points). */
+  static final int MAX_NOTE = 2000;
 
   private final TransactionStore transactions;
   private final Engine engine;
@@ -55,6 +62,7 @@ public class TransactionResource {
       @QueryParam("to") LocalDate to,
       @QueryParam("status") String status,
       @QueryParam("q") @Size(max = 200) String text,
+      @QueryParam("exported") String exported,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
     String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
@@ -71,11 +79,30 @@ public class TransactionResource {
                 to,
                 wanted,
                 text == null || text.isBlank() ? null : text,
+                exported(exported),
                 TransactionCursor.decode(cursor),
                 limit));
     var last = page.size() == limit ? page.getLast() : null;
     return new Page<>(
         page, last == null ? null : new TransactionCursor(last.date(), last.id()).encode());
+  }
+
+  @PATCH
+  @Path("/{transaction}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Set or clear the transaction's note")
+  public Transaction update(@PathParam("transaction") UUID id, @NotNull NoteChange body) {
+    var note = body.note() == null || body.note().isBlank() ? null : body.note();
+    if (note != null && note.codePointCount(0, note.length()) > MAX_NOTE) {
+      throw ProblemException.badRequest(
+          "note-too-long", "A note has at most " + MAX_NOTE + " characters.");
+    }
+    var transaction =
+        transactions.find(id).orElseThrow(() -> ProblemException.notFound("transaction", id));
+    scope.check(transaction.teamId(), "transaction", id);
+    return transactions
+        .setNote(id, note)
+        .orElseThrow(() -> ProblemException.notFound("transaction", id));
   }
 
   @POST
@@ -87,5 +114,19 @@ public class TransactionResource {
         SyncTask.ID,
         new SyncTask.Payload(owner),
         TriggerOptions.defaults().withTeam(owner).withConcurrencyKey(owner.toString()));
+  }
+
+  /** {@code exported=true|false}, in any case; absent does not filter; anything else is a 400. */
+  private static Boolean exported(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default ->
+          throw ProblemException.badRequest(
+              "invalid-parameter", "exported must be true or false, not '" + value + "'");
+    };
   }
 }

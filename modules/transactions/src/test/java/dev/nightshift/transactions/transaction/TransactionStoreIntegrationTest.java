@@ -85,7 +85,8 @@ class TransactionStoreIntegrationTest {
   }
 
   private List<Transaction> list(UUID team) {
-    return transactions.list(new TransactionFilter(team, null, null, null, null, null, null, 100));
+    return transactions.list(
+        new TransactionFilter(team, null, null, null, null, null, null, null, 100));
   }
 
   private dev.nightshift.transactions.account.BankAccount account() {
