@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * An export whose node is killed (SIGKILL) while it writes the archive completes on a new node: the
  * retry writes the same vault path from scratch, the crashed attempt's unfinished file is gone, and
- * the archive holds every transaction once. Node logs stay in {@code target/it-logs/ExportCrashIT/}.
+ * the archive holds every transaction once. Node logs stay in {@code
+ * target/it-logs/ExportCrashIT/}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ExportCrashIT {
@@ -70,9 +71,7 @@ class ExportCrashIT {
       node.kill();
     }
     assertThat(
-        "the export was still running when its node died",
-        status(exportId),
-        equalTo("RUNNING"));
+        "the export was still running when its node died", status(exportId), equalTo("RUNNING"));
 
     try (var second = Cluster.start(logs.resolve("second"), 1, env)) {
       var node = second.node(0);
@@ -80,8 +79,7 @@ class ExportCrashIT {
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(250))
           .until(() -> status(exportId).equals("COMPLETED"));
-      var export =
-          JSON.readTree(node.send("GET", "/api/v1/exports/" + exportId, null).body());
+      var export = JSON.readTree(node.send("GET", "/api/v1/exports/" + exportId, null).body());
       var link = URI.create(export.path("downloadUrl").asText());
       var archive =
           HttpClient.newHttpClient()
@@ -101,7 +99,8 @@ class ExportCrashIT {
         var entry = zip.getNextEntry();
         assertThat(entry.getName(), equalTo("transactions.csv"));
         var csv =
-            CSVFormat.RFC4180.builder()
+            CSVFormat.RFC4180
+                .builder()
                 .setHeader()
                 .get()
                 .parse(new InputStreamReader(zip, StandardCharsets.UTF_8));
@@ -121,11 +120,11 @@ class ExportCrashIT {
     assertThat(
         "the export's run was retried after the crash",
         database
-            .runs()
-            .count(
-                "SELECT r.attempt FROM engine.runs r JOIN exports.exports e ON e.run_id = r.id"
-                    + " WHERE e.id = ?::uuid",
-                exportId)
+                .runs()
+                .count(
+                    "SELECT r.attempt FROM engine.runs r JOIN exports.exports e ON e.run_id = r.id"
+                        + " WHERE e.id = ?::uuid",
+                    exportId)
             >= 2,
         equalTo(true));
     assertThat("nothing unfinished is left in the vault", unfinished(), empty());

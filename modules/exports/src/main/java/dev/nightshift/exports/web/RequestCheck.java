@@ -69,6 +69,9 @@ final class RequestCheck {
     if (!ids.isEmpty() && filter != null) {
       error("filter", "give transactionIds or a filter, not both");
     }
+    if (body.transactionIds() != null && body.transactionIds().isEmpty()) {
+      error("transactionIds", "list at least one id, or leave it out to export every transaction");
+    }
     if (ids.size() > maxIds) {
       error("transactionIds", "at most " + maxIds + " ids; export larger selections with a filter");
     }

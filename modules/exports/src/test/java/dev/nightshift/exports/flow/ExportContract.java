@@ -302,12 +302,20 @@ abstract class ExportContract {
   @Test
   void aRetryAfterACrashReplacesWhatTheCrashedAttemptLeft() throws Exception {
     books.transactions(team, checking, "EUR", 40, NEWEST);
-    var export = start(Map.of("options", Map.of("includeAttachments", false)));
-    var stored = exports.find(UUID.fromString(export.getString("id"))).orElseThrow();
-    // What a node killed while writing leaves: an unfinished write of the same path, never closed.
-    var crashed = vault.create(stored.archivePath());
-    crashed.output().write(new byte[6 * 1024 * 1024]);
-    crashed.output().flush();
+    // The queue waits while the crashed attempt's leftovers are laid out.
+    TestApi.as(TestApi.ADMIN).post("/api/v1/queues/exports/pause").then().statusCode(204);
+    JsonPath export;
+    try {
+      export = start(Map.of("options", Map.of("includeAttachments", false)));
+      var stored = exports.find(UUID.fromString(export.getString("id"))).orElseThrow();
+      // What a node killed while writing leaves: an unfinished write of the path, never closed.
+      var crashed = vault.create(stored.archivePath());
+      crashed.output().write(new byte[6 * 1024 * 1024]);
+      crashed.output().flush();
+      assertThat(unfinishedWrites(), hasSize(1));
+    } finally {
+      TestApi.as(TestApi.ADMIN).post("/api/v1/queues/exports/resume").then().statusCode(204);
+    }
 
     var done = completed(export);
     var rows = csv(unzip(download(done)).get(Archiver.CSV_ENTRY), ',');
