@@ -3,6 +3,7 @@ package dev.nightshift.exports.csv;
 import dev.nightshift.contracts.transactions.ExportedTransaction;
 import dev.nightshift.exports.export.ExportOptions;
 import java.io.IOException;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -24,18 +25,31 @@ public final class TransactionRows {
   /** Dates repeat from row to row: formatting each distinct one once saves most of the work. */
   private static final int DATE_CACHE = 4096;
 
+  /** Rows are printed here and handed on in chunks of about this many characters. */
+  private static final int CHUNK = 64 * 1024;
+
+  private final Writer out;
+
+  /**
+   * Commons CSV appends a cell in many small pieces; to a {@link Writer} each is a locked call that
+   * copies, to a {@link StringBuilder} a plain copy. Printing into a builder and writing it on in
+   * chunks made the CSV several times faster.
+   */
+  private final StringBuilder chunk = new StringBuilder(CHUNK + 4096);
+
   private final CSVPrinter printer;
   private final DateTimeFormatter dates;
   private final Amounts amounts;
   private final Map<LocalDate, String> formattedDates = new HashMap<>();
 
   /** Starts the CSV on {@code out}: the byte-order mark if asked for, and the header. */
-  public TransactionRows(Appendable out, ExportOptions options) throws IOException {
+  public TransactionRows(Writer out, ExportOptions options) throws IOException {
+    this.out = out;
     var locale = Locale.forLanguageTag(options.locale());
     this.dates = DateTimeFormatter.ofPattern(options.dateFormat(), locale);
     this.amounts = new Amounts(locale);
     if (options.byteOrderMark()) {
-      out.append(BYTE_ORDER_MARK);
+      chunk.append(BYTE_ORDER_MARK);
     }
     this.printer =
         CSVFormat.RFC4180
@@ -43,7 +57,7 @@ public final class TransactionRows {
             .setDelimiter(options.delimiter())
             .setRecordSeparator("\r\n")
             .get()
-            .print(out);
+            .print(chunk);
     printer.printRecord(Columns.HEADER);
   }
 
@@ -73,10 +87,20 @@ public final class TransactionRows {
     printer.print(SafeCell.of(String.join(", ", packed)));
     printer.print(SafeCell.of(String.join(", ", missing)));
     printer.println();
+    if (chunk.length() >= CHUNK) {
+      drain();
+    }
   }
 
+  /** Writes what is printed so far on, and flushes the writer. */
   public void flush() throws IOException {
-    printer.flush();
+    drain();
+    out.flush();
+  }
+
+  private void drain() throws IOException {
+    out.append(chunk);
+    chunk.setLength(0);
   }
 
   private String date(LocalDate date) {

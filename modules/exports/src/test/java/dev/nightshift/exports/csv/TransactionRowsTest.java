@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.nightshift.contracts.transactions.ExportedTransaction;
 import dev.nightshift.exports.export.ExportOptions;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +22,7 @@ class TransactionRowsTest {
 
   @Test
   void aRowHoldsEveryDocumentedColumnAndReadsBack() throws Exception {
-    var out = new StringBuilder();
+    var out = new StringWriter();
     var rows = new TransactionRows(out, new ExportOptions(',', "yyyy-MM-dd", "en-US", true, false));
     rows.write(
         transaction("-1234.5", "USD", "Uber \"Eats\", NYC", "line one\nline two"),
@@ -53,14 +54,14 @@ class TransactionRowsTest {
 
   @Test
   void optionsShapeDatesAmountsDelimiterAndByteOrderMark() throws Exception {
-    var out = new StringBuilder();
+    var out = new StringWriter();
     var rows = new TransactionRows(out, new ExportOptions(';', "dd.MM.yyyy", "de-DE", true, true));
     rows.write(transaction("-1234.5", "EUR", "Miete", null), List.of(), List.of());
     rows.write(transaction("1200", "JPY", "Refund", null), List.of(), List.of());
     rows.flush();
 
     assertThat(out.toString(), startsWith("\uFEFFID;Date;"));
-    var records = parse(out.substring(1), ';');
+    var records = parse(out.toString().substring(1), ';');
     assertThat(records.get(0).get("Date"), equalTo("05.01.2025"));
     assertThat(records.get(0).get("Amount"), equalTo("-1234.50"));
     assertThat(records.get(0).get("Formatted amount"), equalTo("-1.234,50\u00a0€"));
@@ -70,7 +71,7 @@ class TransactionRowsTest {
 
   @Test
   void aCurrencyIsoDoesNotKnowKeepsItsAmount() throws Exception {
-    var out = new StringBuilder();
+    var out = new StringWriter();
     var rows = new TransactionRows(out, new ExportOptions(',', "yyyy-MM-dd", "en-US", true, false));
     rows.write(transaction("-0.123", "ABC", "Token", null), List.of(), List.of());
     rows.flush();
