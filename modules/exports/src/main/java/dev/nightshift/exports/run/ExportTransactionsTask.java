@@ -79,7 +79,7 @@ public class ExportTransactionsTask
       throw new NonRetryableException("A run of one team cannot export another team's data.");
     }
     if (export.status() == ExportStatus.COMPLETED) {
-      return result(
+      return new Result(
           export.id(),
           export.rows(),
           export.attachments(),
@@ -96,7 +96,7 @@ public class ExportTransactionsTask
     if (!completion.complete(export, done)) {
       throw new CancellationException("Export " + export.id() + " was canceled");
     }
-    return result(
+    return new Result(
         export.id(),
         done.rows(),
         done.attachments(),
@@ -107,10 +107,5 @@ public class ExportTransactionsTask
 
   private String current(Export export) {
     return exports.find(export.id()).map(e -> e.status().name()).orElse("deleted");
-  }
-
-  private static Result result(
-      UUID id, long rows, int attachments, int missing, long bytes, String fileName) {
-    return new Result(id, rows, attachments, missing, bytes, fileName);
   }
 }
