@@ -4,7 +4,7 @@ import dev.nightshift.calendar.provider.OAuthTokens;
 import dev.nightshift.calendar.provider.google.GoogleTokenApi.TokenResponse;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.InstantSource;
+import java.time.Instant;
 
 /**
  * Refreshes Google access tokens at the token endpoint with the configured OAuth client, retrying
@@ -16,14 +16,12 @@ public class GoogleOAuthTokens implements OAuthTokens {
   private final GoogleTokenApi api;
   private final Guard guard;
   private final GoogleCalendarConfig config;
-  private final InstantSource clock;
 
   GoogleOAuthTokens(GoogleCalendarConfig config) {
     this.api =
         GoogleCalls.build(GoogleTokenApi.class, config.tokenUrl(), config, new GoogleTokenErrors());
     this.guard = GoogleRetries.guard("google token refresh", config.retry());
     this.config = config;
-    this.clock = InstantSource.system();
   }
 
   /**
@@ -41,6 +39,8 @@ public class GoogleOAuthTokens implements OAuthTokens {
           "Google OAuth is not configured: set nightshift.calendar.google.client-id and"
               + " nightshift.calendar.google.client-secret to refresh access tokens");
     }
+    // expires_in counts from Google's answer; counting from the request errs on the early side.
+    Instant asked = Instant.now();
     TokenResponse answer =
         guard.get(
             () ->
@@ -52,8 +52,6 @@ public class GoogleOAuthTokens implements OAuthTokens {
       throw new IllegalStateException("Google's token endpoint answered without an access token");
     }
     return new Grant(
-        answer.accessToken(),
-        clock.instant().plusSeconds(answer.expiresIn()),
-        answer.refreshToken());
+        answer.accessToken(), asked.plusSeconds(answer.expiresIn()), answer.refreshToken());
   }
 }
