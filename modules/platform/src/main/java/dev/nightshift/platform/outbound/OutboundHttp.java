@@ -171,8 +171,9 @@ public class OutboundHttp {
     return Collections.unmodifiableMap(headers);
   }
 
+  /** Closes the pooled connections; the container calls it at shutdown, a plain test itself. */
   @PreDestroy
-  void close() {
+  public void close() {
     deadlines.shutdownNow();
     client.close(CloseMode.GRACEFUL);
   }
