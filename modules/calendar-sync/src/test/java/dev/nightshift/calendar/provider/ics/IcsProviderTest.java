@@ -371,6 +371,30 @@ class IcsProviderTest {
   }
 
   @Test
+  void aRedirectIsFollowedAndEachHopGuarded() {
+    server.stubFor(
+        get("/old.ics")
+            .willReturn(aResponse().withStatus(301).withHeader("Location", "/feed.ics")));
+    serve(calendar("X-WR-CALNAME:Moved"));
+    server.stubFor(
+        get("/metadata.ics")
+            .willReturn(
+                aResponse()
+                    .withStatus(302)
+                    .withHeader("Location", "http://169.254.169.254/latest/meta-data/")));
+    URI base = feed().url();
+
+    assertEquals(
+        "Moved",
+        provider().calendars(new ProviderAccess.Feed(base.resolve("/old.ics"))).getFirst().name());
+    var e =
+        assertThrows(
+            InvalidFeedException.class,
+            () -> provider().calendars(new ProviderAccess.Feed(base.resolve("/metadata.ics"))));
+    assertTrue(e.getMessage().contains("metadata"), e.getMessage());
+  }
+
+  @Test
   void aFailingServerIsUnavailableForNow() {
     server.stubFor(get("/feed.ics").willReturn(aResponse().withStatus(502)));
 
