@@ -24,10 +24,7 @@ final class FeedParser {
       // A builder per call: it holds the time zones of the calendar it is reading.
       return new CalendarBuilder()
           .build(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-    } catch (ParserException e) {
-      throw new InvalidFeedException(
-          "The feed at " + host + " is not valid iCalendar: " + e.getMessage(), e);
-    } catch (IOException | DateTimeException | IllegalArgumentException e) {
+    } catch (ParserException | IOException | DateTimeException | IllegalArgumentException e) {
       throw new InvalidFeedException(
           "The feed at " + host + " is not valid iCalendar: " + e.getMessage(), e);
     }
