@@ -18,7 +18,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -52,8 +54,9 @@ public class OutboundHttp {
   private final CloseableHttpClient client;
   private final ScheduledThreadPoolExecutor deadlines;
 
+  /** Public for plain unit tests in other modules; the application injects the bean. */
   @Inject
-  OutboundHttp(OutboundConfig config, AddressGuard guard) {
+  public OutboundHttp(OutboundConfig config, AddressGuard guard) {
     this(config, guard, InetAddress::getAllByName);
   }
 
@@ -82,11 +85,31 @@ public class OutboundHttp {
   public OutboundResponse post(
       URI uri, Map<String, String> headers, byte[] body, int maxResponseBytes)
       throws OutboundException {
+    guard.checkUrl(uri);
+    var request = new HttpPost(uri);
+    request.setEntity(new ByteArrayEntity(body, null));
+    return execute(uri, request, headers, maxResponseBytes);
+  }
+
+  /**
+   * GETs {@code uri}, with the same guarantees and the same handling of headers, status and body
+   * limit as {@link #post}. A conditional GET is the caller's headers ({@code If-None-Match},
+   * {@code If-Modified-Since}); its 304 is returned like any other status.
+   *
+   * @throws OutboundException when no response came; its kind says why
+   */
+  public OutboundResponse get(URI uri, Map<String, String> headers, int maxResponseBytes)
+      throws OutboundException {
+    guard.checkUrl(uri);
+    return execute(uri, new HttpGet(uri), headers, maxResponseBytes);
+  }
+
+  private OutboundResponse execute(
+      URI uri, HttpUriRequestBase request, Map<String, String> headers, int maxResponseBytes)
+      throws OutboundException {
     if (maxResponseBytes < 0) {
       throw new IllegalArgumentException("maxResponseBytes must not be negative");
     }
-    guard.checkUrl(uri);
-    var request = new HttpPost(uri);
     headers.forEach(
         (name, value) -> {
           if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -94,7 +117,6 @@ public class OutboundHttp {
           }
           request.addHeader(name, value);
         });
-    request.setEntity(new ByteArrayEntity(body, null));
 
     long start = System.nanoTime();
     var deadlinePassed = new AtomicBoolean();
@@ -115,7 +137,7 @@ public class OutboundHttp {
     }
   }
 
-  private OutboundResponse exchange(HttpPost request, int maxResponseBytes, long start)
+  private OutboundResponse exchange(HttpUriRequestBase request, int maxResponseBytes, long start)
       throws IOException {
     CloseableHttpResponse response =
         CloseableHttpResponse.adapt(client.executeOpen(null, request, null));
@@ -149,8 +171,9 @@ public class OutboundHttp {
     return Collections.unmodifiableMap(headers);
   }
 
+  /** Closes the pooled connections; the container calls it at shutdown, a plain test itself. */
   @PreDestroy
-  void close() {
+  public void close() {
     deadlines.shutdownNow();
     client.close(CloseMode.GRACEFUL);
   }
