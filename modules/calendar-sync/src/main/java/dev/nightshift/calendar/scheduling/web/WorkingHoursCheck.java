@@ -37,12 +37,15 @@ final class WorkingHoursCheck {
     var zone = ZoneId.of(id);
     var rules = zone.getRules();
     var now = Instant.now();
+    var offsets = new ArrayList<Integer>();
+    offsets.add(rules.getOffset(now).getTotalSeconds());
     for (var t = rules.nextTransition(now);
         t != null && t.getInstant().isBefore(now.plusSeconds(366L * 86_400));
         t = rules.nextTransition(t.getInstant())) {
-      if (t.getOffsetAfter().getTotalSeconds() % 900 != 0) {
-        errors.add("timeZone", "its UTC offset is not a whole number of quarter hours");
-      }
+      offsets.add(t.getOffsetAfter().getTotalSeconds());
+    }
+    if (offsets.stream().anyMatch(seconds -> seconds % 900 != 0)) {
+      errors.add("timeZone", "its UTC offset is not a whole number of quarter hours");
     }
     return zone;
   }
