@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,7 +121,7 @@ class CalendarSyncIntegrationTest {
         equalTo("COMPLETED"));
 
     var titles = db.titles(connection.id());
-    assertThat(titles.keySet(), equalTo(java.util.Set.of("keep", "new")));
+    assertThat(titles.keySet(), equalTo(Set.of("keep", "new")));
     var log = lastLog(api, connection.id());
     assertThat(log.getInt("deleted"), equalTo(0));
     assertThat(log.getInt("inserted"), equalTo(1));
@@ -173,7 +174,7 @@ class CalendarSyncIntegrationTest {
     assertThat(log.getInt("inserted"), equalTo(1));
     assertThat(log.getInt("pages"), equalTo(1));
     assertThat("the refused token, then the listing", log.getInt("apiCalls"), equalTo(2));
-    assertThat(db.titles(connection.id()).keySet(), equalTo(java.util.Set.of("a", "b")));
+    assertThat(db.titles(connection.id()).keySet(), equalTo(Set.of("a", "b")));
     assertThat(db.token(connection.id(), calendar.id), notNullValue());
   }
 
@@ -322,7 +323,7 @@ class CalendarSyncIntegrationTest {
 
     feed.remove("y");
     awaitRun(sync(api, connection.id(), "incremental"));
-    assertThat(db.titles(connection.id()).keySet(), equalTo(java.util.Set.of("x", "z")));
+    assertThat(db.titles(connection.id()).keySet(), equalTo(Set.of("x", "z")));
     assertThat(lastLog(api, connection.id()).getInt("deleted"), equalTo(1));
 
     awaitRun(sync(api, connection.id(), "incremental"));

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,7 +203,7 @@ class ConnectionApiIntegrationTest {
     var stored = new ArrayList<String>();
     db.query(
         "SELECT access_token_sealed, refresh_token_sealed FROM calendar.connections WHERE id = ?",
-        java.util.UUID.fromString(id),
+        UUID.fromString(id),
         stored::addAll);
     assertThat(stored, hasSize(2));
     for (var sealed : stored) {
@@ -253,7 +254,7 @@ class ConnectionApiIntegrationTest {
     assertThat(all, equalTo(ids));
     assertThat(second.path("nextCursor"), nullValue());
 
-    var doomed = java.util.UUID.fromString(ids.getFirst());
+    var doomed = UUID.fromString(ids.getFirst());
     assertThat(db.titles(doomed), aMapWithSize(1));
     api.request().delete(CONNECTIONS + "/" + doomed).then().statusCode(204);
     api.request().get(CONNECTIONS + "/" + doomed).then().statusCode(404);
