@@ -39,7 +39,7 @@ public interface ExportsConfig {
    * Deflate level (1 fastest to 9 smallest) of the CSV in the archive. Attachments, mostly PDFs and
    * images that are compressed already, are deflated at level 1 whatever this says.
    */
-  @WithDefault("6")
+  @WithDefault("1")
   int compressionLevel();
 
   /** When {@code exports-expire} deletes old archives (Quartz cron, UTC). */

@@ -16,6 +16,7 @@ import dev.nightshift.testkit.PostgresTestResource;
 import dev.nightshift.testkit.TestApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,6 +58,7 @@ import org.postgresql.PGConnection;
  * The report goes to stdout and to {@code target/export-benchmark.txt}.
  */
 @QuarkusTest
+@TestProfile(ShippedDefaults.class)
 @WithTestResource(PostgresTestResource.class)
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -102,6 +104,9 @@ class ExportBenchmarkTest {
   @Test
   @Order(1)
   void csvOfAMillionTransactionsNextToCopy() throws Exception {
+    report(
+        "Pages of %,d rows, CSV deflated at level %d",
+        config.pageSize(), config.compressionLevel());
     var api = TestApi.newTeam();
     var team = api.teamId();
     var seeded = System.nanoTime();
