@@ -2,6 +2,7 @@ package dev.nightshift.app.demo;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 
 /** Demo data for a first look; on with the {@code demo} profile ({@code ./nightshift demo}). */
 @ConfigMapping(prefix = "nightshift.demo")
@@ -14,4 +15,8 @@ public interface DemoConfig {
   /** The demo team's well-known API key. */
   @WithDefault("nsk_demo_team_key_do_not_use_in_production")
   String apiKey();
+
+  /** Where the demo calendar connection reads its feed: this application's own demo feed. */
+  @WithDefault("http://127.0.0.1:${quarkus.http.port:8080}/demo/calendar.ics")
+  URI calendarFeedUrl();
 }

@@ -14,9 +14,9 @@ import java.io.IOException;
 import org.jboss.logging.Logger;
 
 /**
- * Seeds the demo team, its key and a sandbox bank connection (whose first sync then runs) when
- * {@code nightshift.demo.enabled}. Idempotent: a restart on the same database finds them and
- * changes nothing.
+ * Seeds the demo team, its key, a sandbox bank connection (whose first sync then runs), an inbox
+ * invoice and a calendar when {@code nightshift.demo.enabled}. Idempotent: a restart on the same
+ * database finds them and changes nothing.
  */
 @ApplicationScoped
 class DemoData {
@@ -32,6 +32,7 @@ class DemoData {
   private final Connecting connecting;
   private final Providers providers;
   private final DemoInbox inbox;
+  private final DemoCalendar calendar;
 
   DemoData(
       DemoConfig config,
@@ -40,7 +41,8 @@ class DemoData {
       ConnectionStore connections,
       Connecting connecting,
       Providers providers,
-      DemoInbox inbox) {
+      DemoInbox inbox,
+      DemoCalendar calendar) {
     this.config = config;
     this.teams = teams;
     this.keys = keys;
@@ -48,6 +50,7 @@ class DemoData {
     this.connecting = connecting;
     this.providers = providers;
     this.inbox = inbox;
+    this.calendar = calendar;
   }
 
   void seed(@Observes StartupEvent start) throws IOException {
@@ -69,12 +72,14 @@ class DemoData {
                 LOG.infof(
                     "Demo inbox: sample invoice %s is item %s (%s)",
                     received.fileName(), received.itemId(), received.outcome()));
+    calendar.seed(team.id());
     LOG.infof(
         """
         Demo team '%s' (%s), API key %s. Try:
           curl -s -H 'Authorization: Bearer %3$s' http://localhost:8080/api/v1/bank-connections
           curl -s -H 'Authorization: Bearer %3$s' 'http://localhost:8080/api/v1/transactions?limit=5'
           curl -s -H 'Authorization: Bearer %3$s' http://localhost:8080/api/v1/inbox
+          curl -s -H 'Authorization: Bearer %3$s' http://localhost:8080/api/v1/calendar-connections
           (then /api/v1/inbox/<id>/suggestions for a match's explanation; README.md has more)""",
         SLUG, team.id(), config.apiKey());
   }
