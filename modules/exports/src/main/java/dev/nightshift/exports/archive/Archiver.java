@@ -33,7 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -186,7 +185,7 @@ public class Archiver {
         var name =
             AttachmentNames.of(transaction.amount(), file.fileName(), file.contentType(), rows, i);
         try (var content = blobs.open(file.blobKey())) {
-          startEntry(name, Deflater.BEST_SPEED);
+          startEntry(name, AttachmentCompression.levelFor(file.contentType()));
           content.transferTo(zip);
           zip.closeEntry();
           names.add(name);
