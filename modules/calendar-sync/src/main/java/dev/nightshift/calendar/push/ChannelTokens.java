@@ -1,7 +1,9 @@
 package dev.nightshift.calendar.push;
 
 import dev.nightshift.calendar.config.CalendarSyncConfig;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -28,6 +30,13 @@ public class ChannelTokens {
 
   ChannelTokens(CalendarSyncConfig config) {
     this.config = config;
+  }
+
+  /** A secret too short to be one fails the start, not every notification later. */
+  void checkSecret(@Observes StartupEvent start) {
+    if (enabled()) {
+      secret();
+    }
   }
 
   /** Whether push notifications are on: a secret is configured. */

@@ -1,6 +1,7 @@
 package dev.nightshift.calendar.push;
 
 import dev.nightshift.calendar.connection.ConnectionStore;
+import dev.nightshift.calendar.provider.ProviderName;
 import dev.nightshift.calendar.sync.SyncRuns;
 import dev.nightshift.calendar.sync.SyncTrigger;
 import dev.nightshift.platform.problem.Problem;
@@ -54,6 +55,9 @@ public class GoogleCalendarPushResource {
               "push-not-configured",
               "Push notifications are off here: set nightshift.calendar.sync.push-secret."));
     }
+    if (channelId == null) {
+      throw ProblemException.badRequest("invalid-notification", "X-Goog-Channel-ID is required.");
+    }
     var connectionId =
         ChannelTokens.connectionOf(channelId)
             .orElseThrow(() -> ProblemException.notFound("push channel", channelId));
@@ -67,6 +71,8 @@ public class GoogleCalendarPushResource {
     var connection =
         connections
             .find(connectionId)
+            // Only Google connections have channels; a feed's id names none.
+            .filter(found -> found.provider() == ProviderName.GOOGLE)
             .orElseThrow(() -> ProblemException.notFound("push channel", channelId));
     if (state == null || resourceId == null || messageNumber == null) {
       throw ProblemException.badRequest(

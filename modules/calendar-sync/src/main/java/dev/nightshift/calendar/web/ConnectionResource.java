@@ -5,7 +5,6 @@ import dev.nightshift.calendar.calendarlist.ConnectedCalendar;
 import dev.nightshift.calendar.connection.CalendarConnection;
 import dev.nightshift.calendar.connection.Connecting;
 import dev.nightshift.calendar.connection.ConnectionStore;
-import dev.nightshift.calendar.provider.ConnectionRevokedException;
 import dev.nightshift.calendar.sync.SyncLogEntry;
 import dev.nightshift.calendar.sync.SyncLogStore;
 import dev.nightshift.calendar.sync.SyncTrigger;
@@ -77,9 +76,8 @@ public class ConnectionResource {
     Connecting.Connected connected;
     try {
       connected = connecting.connect(owner, checked);
-    } catch (ConnectionRevokedException e) {
-      throw ProblemException.unprocessable(
-          "credentials-refused", "The provider refused the credentials: " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw ProviderFailures.of(e).orElseThrow(() -> e);
     }
     var view = ConnectionView.of(connected.connection());
     return Response.created(URI.create("/api/v1/calendar-connections/" + view.id()))

@@ -32,10 +32,16 @@ class Syncing {
       if (type.equals("incremental")) {
         throw invalid("calendarId", "only for a full sync");
       }
-      calendars
-          .find(calendar)
-          .filter(c -> c.connectionId().equals(connection.id()))
-          .orElseThrow(() -> invalid("calendarId", "not a calendar of this connection"));
+      var found =
+          calendars
+              .find(calendar)
+              .filter(c -> c.connectionId().equals(connection.id()))
+              .orElseThrow(() -> invalid("calendarId", "not a calendar of this connection"));
+      if (!found.enabled() || !found.syncInbound()) {
+        // Accepting it would run a sync that skips the calendar and reports nothing done.
+        throw ProblemException.conflict(
+            "Calendar " + calendar + " is disabled or has inbound sync off: enable it first.");
+      }
     }
     if (!connection.active()) {
       throw ProblemException.conflict(

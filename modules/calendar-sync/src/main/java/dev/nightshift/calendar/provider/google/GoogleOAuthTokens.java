@@ -1,6 +1,7 @@
 package dev.nightshift.calendar.provider.google;
 
 import dev.nightshift.calendar.provider.OAuthTokens;
+import dev.nightshift.calendar.provider.ProviderNotConfiguredException;
 import dev.nightshift.calendar.provider.google.GoogleTokenApi.TokenResponse;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,7 @@ public class GoogleOAuthTokens implements OAuthTokens {
   }
 
   /**
-   * @throws IllegalStateException the client id or secret is not configured
+   * @throws ProviderNotConfiguredException the client id or secret is not configured
    * @throws dev.nightshift.calendar.provider.ConnectionRevokedException Google answered {@code
    *     invalid_grant}
    * @throws GoogleRefusedException the OAuth client was refused ({@code invalid_client}...)
@@ -35,7 +36,7 @@ public class GoogleOAuthTokens implements OAuthTokens {
     String clientId = config.clientId().filter(id -> !id.isBlank()).orElse(null);
     String clientSecret = config.clientSecret().filter(secret -> !secret.isBlank()).orElse(null);
     if (clientId == null || clientSecret == null) {
-      throw new IllegalStateException(
+      throw new ProviderNotConfiguredException(
           "Google OAuth is not configured: set nightshift.calendar.google.client-id and"
               + " nightshift.calendar.google.client-secret to refresh access tokens");
     }

@@ -1,5 +1,6 @@
 package dev.nightshift.calendar.provider.google;
 
+import dev.nightshift.calendar.provider.ProviderUnavailableException;
 import java.time.Duration;
 
 /**
@@ -8,20 +9,12 @@ import java.time.Duration;
  * Retried within the call, waiting {@link #retryAfter()} when Google named a wait; once those
  * retries are spent it reaches the sync run, whose own retries take over.
  */
-public class GoogleUnavailableException extends RuntimeException {
-
-  private final transient Duration retryAfter;
+public class GoogleUnavailableException extends ProviderUnavailableException {
 
   /**
    * @param retryAfter Google's {@code Retry-After}, or null
    */
   public GoogleUnavailableException(String message, Duration retryAfter, Throwable cause) {
-    super(message, cause);
-    this.retryAfter = retryAfter;
-  }
-
-  /** The wait Google asked for, or null. */
-  public Duration retryAfter() {
-    return retryAfter;
+    super(message, retryAfter, cause);
   }
 }

@@ -42,7 +42,7 @@ final class ScheduleCheck {
         tasks.add(task);
       }
     }
-    errors.throwIfAny("invalid-schedule", "scheduling request");
+    errors.throwIfAny("invalid-scheduling-request", "scheduling request");
     return new SchedulingRequest(tasks, windowDays, given.from());
   }
 
