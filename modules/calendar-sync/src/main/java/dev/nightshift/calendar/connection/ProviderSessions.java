@@ -5,6 +5,7 @@ import dev.nightshift.calendar.provider.ProviderName;
 import dev.nightshift.calendar.provider.Providers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.InstantSource;
 
 /** Opens {@link ProviderSession}s: for a stored connection, or for one being connected. */
 @ApplicationScoped
@@ -31,7 +32,8 @@ public class ProviderSessions {
         providers.oauth(),
         config.tokenRefreshLead(),
         connections.oauth(connection.id()),
-        fresh -> connections.updateTokens(connection.id(), fresh));
+        fresh -> connections.updateTokens(connection.id(), fresh),
+        InstantSource.system());
   }
 
   /** For a Google connection not stored yet: read refreshed tokens back from the session. */
@@ -41,7 +43,8 @@ public class ProviderSessions {
         providers.oauth(),
         config.tokenRefreshLead(),
         tokens,
-        fresh -> {});
+        fresh -> {},
+        InstantSource.system());
   }
 
   /** For an ICS feed not stored yet. */

@@ -35,10 +35,6 @@ public interface GoogleCalendarConfig {
   @WithDefault("2500")
   int pageSize();
 
-  /** An access token that expires within this long is refreshed before it is used. */
-  @WithDefault("5m")
-  Duration refreshSkew();
-
   /** Connect timeout of one HTTP request, and then the longest wait for its answer. */
   @WithDefault("30s")
   Duration timeout();

@@ -24,7 +24,6 @@ import dev.nightshift.testkit.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,6 @@ class GoogleOAuthTokensIntegrationTest {
 
   @InjectWireMock WireMockServer wiremock;
   @Inject OAuthTokens tokens;
-  @Inject GoogleAccess access;
 
   @BeforeEach
   void reset() {
@@ -120,17 +118,6 @@ class GoogleOAuthTokensIntegrationTest {
 
     assertEquals("ya29.a0AfB_fresh-access-token", grant.accessToken());
     wiremock.verify(2, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
-  }
-
-  @Test
-  void googleAccessRefreshesThroughTheTokenEndpoint() {
-    wiremock.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson(json("token.json"))));
-
-    GoogleAccess.Fresh fresh =
-        access.fresh("ya29.old", REFRESH_TOKEN, Instant.now().plus(Duration.ofMinutes(2)));
-
-    assertEquals("ya29.a0AfB_fresh-access-token", fresh.access().accessToken());
-    wiremock.verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
   }
 
   private static ResponseDefinitionBuilder errorJson(int status, String fixture) {

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public class GoogleStubs implements QuarkusTestResourceLifecycleManager {
 
-  static final String TOKEN_PATH = "/token";
+  public static final String TOKEN_PATH = "/token";
 
   private WireMockServer server;
 
@@ -53,7 +53,7 @@ public class GoogleStubs implements QuarkusTestResourceLifecycleManager {
   }
 
   /** A payload under {@code src/test/resources/google/}. */
-  static String json(String name) {
+  public static String json(String name) {
     try (InputStream in = GoogleStubs.class.getResourceAsStream("/google/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture google/" + name);

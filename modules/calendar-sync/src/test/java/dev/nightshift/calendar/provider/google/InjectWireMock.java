@@ -8,4 +8,4 @@ import java.lang.annotation.Target;
 /** Marks the test field that receives {@link GoogleStubs}'s WireMock server. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-@interface InjectWireMock {}
+public @interface InjectWireMock {}
