@@ -27,11 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -43,9 +38,9 @@ import java.util.zip.ZipOutputStream;
  * vault, and with attachments the CSV waits in a temporary file until they are packed (a ZIP entry
  * must be written whole, and only packing a document tells whether it can still be read).
  *
- * <p>The next page is read on a virtual thread while this one is written, so the database and the
- * CSV and deflate work overlap. Nothing is visible in the vault until the archive is complete; a
- * cancellation or failure discards it.
+ * <p>Pages are read ahead on a virtual thread ({@link PagesAhead}) while earlier ones are written,
+ * so the database and the CSV and deflate work overlap. Nothing is visible in the vault until the
+ * archive is complete; a cancellation or failure discards it.
  */
 @ApplicationScoped
 public class Archiver {
@@ -53,6 +48,9 @@ public class Archiver {
   public static final String CSV_ENTRY = "transactions.csv";
 
   private static final int BUFFER = 64 * 1024;
+
+  /** Pages read ahead of the writer: memory holds at most this many more pages. */
+  private static final int PAGES_AHEAD = 3;
 
   private final TransactionExports transactions;
   private final TransactionAttachments attachments;
@@ -82,8 +80,7 @@ public class Archiver {
    */
   public Progress write(Export export, ProgressListener listener, BooleanSupplier cancelled)
       throws IOException, InterruptedException {
-    try (var writer = vault.create(export.archivePath());
-        var pages = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (var writer = vault.create(export.archivePath())) {
       var counted = new CountingOutputStream(writer.output());
       var zip =
           new ZipOutputStream(new BufferedOutputStream(counted, BUFFER), StandardCharsets.UTF_8);
@@ -99,7 +96,7 @@ public class Archiver {
           csv = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), BUFFER);
         }
         var rows = new TransactionRows(csv, export.options());
-        packing.writeRows(rows, pages);
+        packing.writeRows(rows);
         rows.flush();
         if (spool != null) {
           csv.close();
@@ -144,34 +141,25 @@ public class Archiver {
       this.cancelled = cancelled;
     }
 
-    void writeRows(TransactionRows out, ExecutorService pages)
-        throws IOException, InterruptedException {
+    void writeRows(TransactionRows out) throws IOException, InterruptedException {
       int size = config.pageSize();
-      Future<List<ExportedTransaction>> next = pages.submit(() -> page(null, size));
-      while (true) {
-        var page = await(next);
-        if (page.isEmpty()) {
-          return;
-        }
-        var last = page.getLast();
-        next =
-            page.size() < size
-                ? CompletableFuture.completedFuture(List.of())
-                : pages.submit(() -> page(new TransactionPosition(last.date(), last.id()), size));
-        var files = attachmentsOf(page);
-        for (var transaction : page) {
-          if (cancelled.getAsBoolean()) {
-            throw new CancellationException("Export " + export.id() + " was canceled");
+      try (var pages = new PagesAhead(after -> page(after, size), size, PAGES_AHEAD)) {
+        for (var page = pages.next(); !page.isEmpty(); page = pages.next()) {
+          var files = attachmentsOf(page);
+          for (var transaction : page) {
+            if (cancelled.getAsBoolean()) {
+              throw new CancellationException("Export " + export.id() + " was canceled");
+            }
+            rows++;
+            var linked = files.getOrDefault(transaction.id(), List.of());
+            if (linked.isEmpty()) {
+              out.write(transaction, List.of(), List.of());
+            } else {
+              writeWithFiles(out, transaction, linked);
+            }
           }
-          rows++;
-          var linked = files.getOrDefault(transaction.id(), List.of());
-          if (linked.isEmpty()) {
-            out.write(transaction, List.of(), List.of());
-          } else {
-            writeWithFiles(out, transaction, linked);
-          }
+          listener.progressed(new Progress(rows, packed, missing, counted.count()));
         }
-        listener.progressed(new Progress(rows, packed, missing, counted.count()));
       }
     }
 
@@ -226,19 +214,6 @@ public class Archiver {
 
     Progress done(long size) {
       return new Progress(rows, packed, missing, size);
-    }
-  }
-
-  private static <T> T await(Future<T> future) throws IOException, InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      switch (e.getCause()) {
-        case RuntimeException runtime -> throw runtime;
-        case IOException io -> throw io;
-        case Error error -> throw error;
-        default -> throw new IllegalStateException(e.getCause());
-      }
     }
   }
 }
