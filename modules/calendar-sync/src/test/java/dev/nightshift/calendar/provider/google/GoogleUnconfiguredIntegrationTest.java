@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nightshift.calendar.provider.OAuthTokens;
+import dev.nightshift.calendar.provider.ProviderNotConfiguredException;
 import dev.nightshift.testkit.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +24,8 @@ class GoogleUnconfiguredIntegrationTest {
 
   @Test
   void aRefreshNamesTheMissingSettings() {
-    var failure = assertThrows(IllegalStateException.class, () -> tokens.refresh("1//refresh"));
+    var failure =
+        assertThrows(ProviderNotConfiguredException.class, () -> tokens.refresh("1//refresh"));
 
     assertEquals(
         "Google OAuth is not configured: set nightshift.calendar.google.client-id and"
