@@ -39,7 +39,7 @@ public class WatchChannelStore {
   }
 
   /** A connection's channels, latest expiry first. */
-  public List<WatchChannel> of(UUID connection) {
+  List<WatchChannel> of(UUID connection) {
     return query(
         "SELECT "
             + COLUMNS
