@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -86,6 +87,16 @@ public final class ProviderSession {
     var access = access();
     calls++;
     return provider.events(access, query);
+  }
+
+  /**
+   * Any other call of the provider's API (such as Google's push channels), with access as fresh as
+   * for {@link #events}.
+   */
+  public <T> T call(Function<ProviderAccess, T> call) {
+    var access = access();
+    calls++;
+    return call.apply(access);
   }
 
   /** Calls made to the provider's calendar API, token refreshes not counted. */

@@ -8,20 +8,25 @@ import dev.nightshift.calendar.connection.ConnectionStore;
 import dev.nightshift.calendar.connection.ProviderSession;
 import dev.nightshift.calendar.connection.ProviderSessions;
 import dev.nightshift.calendar.provider.ConnectionRevokedException;
+import dev.nightshift.calendar.watch.WatchChannels;
 import dev.nightshift.contracts.calendar.CalendarSynced;
 import dev.nightshift.engine.Events;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * One connection's sync, with its log line: a full sync first refreshes the connection's calendar
  * list (calendars added at the provider since appear, enabled), then syncs every calendar that is
- * enabled with inbound sync on. A provider that refuses the grant deactivates the connection.
+ * enabled with inbound sync on, and opens the Google push channels it lacks. A provider that
+ * refuses the grant deactivates the connection.
  */
 @ApplicationScoped
 class ConnectionSync {
+
+  private static final Logger LOG = Logger.getLogger(ConnectionSync.class);
 
   private final ConnectionStore connections;
   private final CalendarStore calendars;
@@ -30,6 +35,7 @@ class ConnectionSync {
   private final SyncLogStore log;
   private final Events events;
   private final CalendarSyncConfig config;
+  private final WatchChannels watches;
 
   ConnectionSync(
       ConnectionStore connections,
@@ -38,7 +44,8 @@ class ConnectionSync {
       CalendarSync calendarSync,
       SyncLogStore log,
       Events events,
-      CalendarSyncConfig config) {
+      CalendarSyncConfig config,
+      WatchChannels watches) {
     this.connections = connections;
     this.calendars = calendars;
     this.sessions = sessions;
@@ -46,6 +53,7 @@ class ConnectionSync {
     this.log = log;
     this.events = events;
     this.config = config;
+    this.watches = watches;
   }
 
   /**
@@ -96,6 +104,9 @@ class ConnectionSync {
                         done.updated(),
                         done.deleted()));
               });
+      if (type == SyncType.FULL) {
+        openChannels(connection, session);
+      }
       return done;
     } catch (ConnectionRevokedException e) {
       connections.deactivate(connection.id(), "revoked: " + e.getMessage());
@@ -104,6 +115,20 @@ class ConnectionSync {
     } catch (RuntimeException e) {
       log.ended(logId, withCalls(counts, calls(session)), String.valueOf(e.getMessage()));
       throw e;
+    }
+  }
+
+  /**
+   * After the listing, so every change the channels report is news. The sync has succeeded by now:
+   * a channel that cannot be opened is left to the renewal, not a failed run.
+   */
+  private void openChannels(CalendarConnection connection, ProviderSession session) {
+    try {
+      watches.maintain(connection, session);
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "Could not open the push channels of calendar connection %s: %s",
+          connection.id(), e.getMessage());
     }
   }
 

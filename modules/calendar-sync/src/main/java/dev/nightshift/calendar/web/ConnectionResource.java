@@ -8,6 +8,7 @@ import dev.nightshift.calendar.connection.ConnectionStore;
 import dev.nightshift.calendar.sync.SyncLogEntry;
 import dev.nightshift.calendar.sync.SyncLogStore;
 import dev.nightshift.calendar.sync.SyncTrigger;
+import dev.nightshift.calendar.watch.WatchChannels;
 import dev.nightshift.platform.api.Cursor;
 import dev.nightshift.platform.api.Page;
 import dev.nightshift.platform.auth.TeamScope;
@@ -48,6 +49,7 @@ public class ConnectionResource {
   private final Connecting connecting;
   private final Syncing syncing;
   private final TeamScope scope;
+  private final WatchChannels watches;
 
   ConnectionResource(
       ConnectionStore connections,
@@ -55,13 +57,15 @@ public class ConnectionResource {
       SyncLogStore log,
       Connecting connecting,
       Syncing syncing,
-      TeamScope scope) {
+      TeamScope scope,
+      WatchChannels watches) {
     this.connections = connections;
     this.calendars = calendars;
     this.log = log;
     this.connecting = connecting;
     this.syncing = syncing;
     this.scope = scope;
+    this.watches = watches;
   }
 
   @POST
@@ -109,7 +113,10 @@ public class ConnectionResource {
   @Path("/{id}")
   @Operation(summary = "Delete a connection with its calendars, events and sync log")
   public Response delete(@PathParam("id") UUID id) {
-    connections.delete(visible(id).id());
+    var connection = visible(id);
+    // Stopping needs the connection's tokens, which go with it.
+    watches.stopAll(connection);
+    connections.delete(connection.id());
     return Response.noContent().build();
   }
 
@@ -144,9 +151,14 @@ public class ConnectionResource {
         .find(calendarId)
         .filter(c -> c.connectionId().equals(connection.id()))
         .orElseThrow(() -> ProblemException.notFound("calendar", calendarId));
-    return calendars
-        .change(calendarId, change.enabled(), change.syncInbound(), change.syncDeletes())
-        .orElseThrow(() -> ProblemException.notFound("calendar", calendarId));
+    var changed =
+        calendars
+            .change(calendarId, change.enabled(), change.syncInbound(), change.syncDeletes())
+            .orElseThrow(() -> ProblemException.notFound("calendar", calendarId));
+    if (!changed.synced()) {
+      watches.stopCalendar(connection, calendarId);
+    }
+    return changed;
   }
 
   @POST

@@ -3,14 +3,17 @@ package dev.nightshift.calendar.provider.google;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Google Calendar API v3, as far as Nightshift reads it, with the JSON it answers. Every call takes
@@ -52,6 +55,49 @@ public interface GoogleCalendarApi {
   @Path("/users/me/calendarList")
   CalendarList calendarList(
       @HeaderParam("Authorization") String bearer, @QueryParam("pageToken") String pageToken);
+
+  /**
+   * events.watch: Google posts a notification to the channel's address whenever an event of the
+   * calendar changes, until the channel expires or is stopped.
+   */
+  @POST
+  @Path("/calendars/{calendarId}/events/watch")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Channel watch(
+      @HeaderParam("Authorization") String bearer,
+      @PathParam("calendarId") String calendarId,
+      WatchRequest request);
+
+  /** channels.stop: Google answers 204 with no body. */
+  @POST
+  @Path("/channels/stop")
+  @Consumes(MediaType.APPLICATION_JSON)
+  void stop(@HeaderParam("Authorization") String bearer, StopRequest request);
+
+  /**
+   * @param type always {@code web_hook}
+   * @param address the https URL Google posts notifications to
+   * @param token echoed by Google in every notification's {@code X-Goog-Channel-Token}
+   * @param params {@code ttl}: the channel's wanted lifetime in seconds, as a string
+   */
+  record WatchRequest(
+      String id, String type, String address, String token, Map<String, String> params) {}
+
+  /**
+   * A channel Google opened.
+   *
+   * @param resourceId Google's id of the watched resource, needed to stop the channel
+   * @param expiration milliseconds since the epoch, as a string; Google may shorten the asked TTL
+   */
+  record Channel(
+      String kind,
+      String id,
+      String resourceId,
+      String resourceUri,
+      String token,
+      String expiration) {}
+
+  record StopRequest(String id, String resourceId) {}
 
   /**
    * One page of events.

@@ -2,7 +2,10 @@ package dev.nightshift.calendar.provider.google;
 
 import dev.nightshift.calendar.provider.EventQuery;
 import dev.nightshift.calendar.provider.google.GoogleCalendarApi.CalendarList;
+import dev.nightshift.calendar.provider.google.GoogleCalendarApi.Channel;
 import dev.nightshift.calendar.provider.google.GoogleCalendarApi.Events;
+import dev.nightshift.calendar.provider.google.GoogleCalendarApi.StopRequest;
+import dev.nightshift.calendar.provider.google.GoogleCalendarApi.WatchRequest;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -21,6 +24,7 @@ public class GoogleCalendarClient {
   private final int pageSize;
   private final Guard eventsGuard;
   private final Guard calendarListGuard;
+  private final Guard watchGuard;
 
   GoogleCalendarClient(GoogleCalendarConfig config) {
     this.api =
@@ -28,6 +32,7 @@ public class GoogleCalendarClient {
     this.pageSize = config.pageSize();
     this.eventsGuard = GoogleRetries.guard("google events.list", config.retry());
     this.calendarListGuard = GoogleRetries.guard("google calendarList.list", config.retry());
+    this.watchGuard = GoogleRetries.guard("google events.watch", config.retry());
   }
 
   /**
@@ -60,6 +65,26 @@ public class GoogleCalendarClient {
     return calendarListGuard.get(
         () -> GoogleCalls.attempt(WHAT, () -> api.calendarList(bearer(accessToken), pageToken)),
         CalendarList.class);
+  }
+
+  /** events.watch of one calendar. */
+  public Channel watch(String accessToken, String calendarId, WatchRequest request) {
+    return watchGuard.get(
+        () -> GoogleCalls.attempt(WHAT, () -> api.watch(bearer(accessToken), calendarId, request)),
+        Channel.class);
+  }
+
+  /**
+   * channels.stop, one attempt: stopping is a courtesy (Google ends the channel at its expiry
+   * anyway), not worth a caller waiting through retries.
+   */
+  public void stop(String accessToken, String channelId, String resourceId) {
+    GoogleCalls.attempt(
+        WHAT,
+        () -> {
+          api.stop(bearer(accessToken), new StopRequest(channelId, resourceId));
+          return null;
+        });
   }
 
   private static String bearer(String accessToken) {

@@ -39,6 +39,25 @@ public interface GoogleCalendarConfig {
   @WithDefault("30s")
   Duration timeout();
 
+  /**
+   * The public https URL of {@code /webhooks/google-calendar}, which Google's watch channels post
+   * to. Unset: Nightshift opens no channels, and only the batch sync and manual syncs pick up
+   * changes (or a backend opens channels itself).
+   */
+  Optional<URI> pushUrl();
+
+  /** The lifetime asked for a watch channel; Google may grant less. */
+  @WithDefault("7d")
+  Duration channelTtl();
+
+  /** A channel that expires within this is replaced by a new one, and then stopped. */
+  @WithDefault("1d")
+  Duration channelRenewBefore();
+
+  /** When {@code calendar-renew-channels} looks for channels to renew (Quartz cron, UTC). */
+  @WithDefault("0 20 * * * ?")
+  String channelRenewCron();
+
   /** Retries of one call that met a rate limit, a 5xx or no answer at all. */
   Retry retry();
 
