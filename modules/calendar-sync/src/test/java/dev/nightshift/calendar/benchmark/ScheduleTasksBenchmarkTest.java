@@ -45,11 +45,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class ScheduleTasksBenchmarkTest {
 
-  private static final int TASKS = Integer.getInteger("benchmark.tasks", 500);
-  private static final int DAYS = Integer.getInteger("benchmark.days", 30);
+  static final int TASKS = Integer.getInteger("benchmark.tasks", 500);
+  static final int DAYS = Integer.getInteger("benchmark.days", 30);
   private static final int WARM_UP = 20;
   private static final int ROUNDS = 15;
-  private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+  static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
   private static final List<String> REPORT = new ArrayList<>();
 
@@ -120,7 +120,7 @@ class ScheduleTasksBenchmarkTest {
     REPORT.addAll(report);
   }
 
-  private static WorkingHours hours() {
+  static WorkingHours hours() {
     var week = new EnumMap<DayOfWeek, List<DailyBlock>>(DayOfWeek.class);
     for (var day : DayOfWeek.values()) {
       if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
@@ -131,7 +131,7 @@ class ScheduleTasksBenchmarkTest {
   }
 
   /** 4 to 6 meetings a working day, at random quarter-hour starts, 30 to 90 minutes long. */
-  private static List<BusyTime> busy(Random random, Instant from) {
+  static List<BusyTime> busy(Random random, Instant from) {
     var busy = new ArrayList<BusyTime>();
     var day = LocalDate.ofInstant(from, ZONE);
     for (int d = 0; d < DAYS; d++, day = day.plusDays(1)) {
@@ -149,8 +149,7 @@ class ScheduleTasksBenchmarkTest {
     return busy;
   }
 
-  private static List<TaskToSchedule> tasks(
-      Random random, Instant from, Instant to, int maxQuarters) {
+  static List<TaskToSchedule> tasks(Random random, Instant from, Instant to, int maxQuarters) {
     var tasks = new ArrayList<TaskToSchedule>();
     long span = Duration.between(from, to).toSeconds();
     for (int i = 0; i < TASKS; i++) {
