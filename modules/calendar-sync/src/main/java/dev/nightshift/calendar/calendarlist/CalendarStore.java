@@ -2,10 +2,10 @@ package dev.nightshift.calendar.calendarlist;
 
 import dev.nightshift.calendar.provider.RemoteCalendar;
 import dev.nightshift.platform.database.Ids;
+import dev.nightshift.platform.database.Statements;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,21 +89,7 @@ public class CalendarStore {
   }
 
   private List<ConnectedCalendar> query(String sql, Object... params) {
-    try (var c = dataSource.getConnection();
-        var query = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        query.setObject(i + 1, params[i]);
-      }
-      var result = new ArrayList<ConnectedCalendar>();
-      try (var rs = query.executeQuery()) {
-        while (rs.next()) {
-          result.add(read(rs));
-        }
-      }
-      return result;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read calendars", e);
-    }
+    return Statements.list(dataSource, "read calendars", sql, CalendarStore::read, params);
   }
 
   private static ConnectedCalendar read(ResultSet rs) throws SQLException {

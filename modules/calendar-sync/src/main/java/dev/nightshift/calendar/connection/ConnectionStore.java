@@ -3,6 +3,7 @@ package dev.nightshift.calendar.connection;
 import dev.nightshift.calendar.provider.ProviderName;
 import dev.nightshift.platform.api.Cursor;
 import dev.nightshift.platform.database.Rows;
+import dev.nightshift.platform.database.Statements;
 import dev.nightshift.platform.secret.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -184,33 +185,12 @@ public class ConnectionStore {
   }
 
   private List<CalendarConnection> query(String sql, Object... params) {
-    try (var c = dataSource.getConnection();
-        var query = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        query.setObject(i + 1, params[i]);
-      }
-      var result = new ArrayList<CalendarConnection>();
-      try (var rs = query.executeQuery()) {
-        while (rs.next()) {
-          result.add(read(rs));
-        }
-      }
-      return result;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read calendar connections", e);
-    }
+    return Statements.list(
+        dataSource, "read calendar connections", sql, ConnectionStore::read, params);
   }
 
   private int execute(String sql, Object... params) {
-    try (var c = dataSource.getConnection();
-        var update = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        update.setObject(i + 1, params[i]);
-      }
-      return update.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not write a calendar connection", e);
-    }
+    return Statements.update(dataSource, "write a calendar connection", sql, params);
   }
 
   private static CalendarConnection read(ResultSet rs) throws SQLException {

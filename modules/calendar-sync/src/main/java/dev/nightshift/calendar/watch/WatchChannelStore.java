@@ -1,6 +1,7 @@
 package dev.nightshift.calendar.watch;
 
 import dev.nightshift.platform.database.Rows;
+import dev.nightshift.platform.database.Statements;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,33 +81,11 @@ public class WatchChannelStore {
   }
 
   private List<WatchChannel> query(String sql, Object... params) {
-    try (var c = dataSource.getConnection();
-        var query = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        query.setObject(i + 1, params[i]);
-      }
-      var result = new ArrayList<WatchChannel>();
-      try (var rs = query.executeQuery()) {
-        while (rs.next()) {
-          result.add(read(rs));
-        }
-      }
-      return result;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read watch channels", e);
-    }
+    return Statements.list(dataSource, "read watch channels", sql, WatchChannelStore::read, params);
   }
 
   private int execute(String sql, Object... params) {
-    try (var c = dataSource.getConnection();
-        var update = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        update.setObject(i + 1, params[i]);
-      }
-      return update.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not write a watch channel", e);
-    }
+    return Statements.update(dataSource, "write a watch channel", sql, params);
   }
 
   private static WatchChannel read(ResultSet rs) throws SQLException {

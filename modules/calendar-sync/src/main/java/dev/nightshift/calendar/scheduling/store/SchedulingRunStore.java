@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightshift.calendar.scheduling.Schedule;
 import dev.nightshift.platform.database.Rows;
+import dev.nightshift.platform.database.Statements;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,29 +106,11 @@ public class SchedulingRunStore {
   }
 
   private Optional<SchedulingRun> one(String sql, Object... params) {
-    try (var c = dataSource.getConnection();
-        var query = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        query.setObject(i + 1, params[i]);
-      }
-      try (var rs = query.executeQuery()) {
-        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read a scheduling run", e);
-    }
+    return Statements.first(dataSource, "read a scheduling run", sql, this::read, params);
   }
 
   private int update(String sql, Object... params) {
-    try (var c = dataSource.getConnection();
-        var update = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        update.setObject(i + 1, params[i]);
-      }
-      return update.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not write a scheduling run", e);
-    }
+    return Statements.update(dataSource, "write a scheduling run", sql, params);
   }
 
   private String write(Object value) {
