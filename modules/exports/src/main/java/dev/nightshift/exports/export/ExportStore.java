@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightshift.contracts.transactions.TransactionSelection;
 import dev.nightshift.platform.api.Cursor;
 import dev.nightshift.platform.database.Rows;
+import dev.nightshift.platform.database.Statements;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -212,29 +213,11 @@ public class ExportStore {
   }
 
   private Optional<Export> one(String sql, Object... params) {
-    try (var c = dataSource.getConnection();
-        var query = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        query.setObject(i + 1, params[i]);
-      }
-      try (var rs = query.executeQuery()) {
-        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not read an export", e);
-    }
+    return Statements.first(dataSource, "read an export", sql, this::read, params);
   }
 
   private int update(String sql, Object... params) {
-    try (var c = dataSource.getConnection();
-        var update = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        update.setObject(i + 1, params[i]);
-      }
-      return update.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not update an export", e);
-    }
+    return Statements.update(dataSource, "update an export", sql, params);
   }
 
   private Export read(ResultSet rs) throws SQLException {
