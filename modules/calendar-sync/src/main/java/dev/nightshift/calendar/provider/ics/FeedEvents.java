@@ -1,6 +1,10 @@
 package dev.nightshift.calendar.provider.ics;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.nightshift.calendar.provider.RemoteEvent;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +12,7 @@ import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +32,8 @@ import net.fortuna.ical4j.model.property.DateProperty;
  *
  * <ul>
  *   <li>Ids: the {@code UID} for a single event; {@code UID_<instance key>} for an instance (see
- *       {@link Temporals#instanceKey}), so an instance keeps its id from sync to sync.
+ *       {@link Temporals#instanceKey}), so an instance keeps its id from sync to sync. An event
+ *       without a {@code UID} gets one derived from its times and summary.
  *   <li>ical4j expands {@code RRULE}, {@code RDATE} and {@code EXDATE}. An {@code EXDATE} written
  *       in another shape than {@code DTSTART} (UTC against a {@code TZID}) is matched here by
  *       instant too. A {@code VEVENT} with a {@code RECURRENCE-ID} replaces the instance it names,
@@ -196,9 +202,29 @@ final class FeedEvents {
         .orElse(null);
   }
 
+  /**
+   * The event's {@code UID}. RFC 5545 requires one, yet some exporters leave it out: such an event
+   * gets an id derived from its start, end and summary, stable from sync to sync while those stay
+   * (a changed one reads as the old event deleted and a new one added).
+   */
   private static String uid(VEvent event) {
-    return text(event, Property.UID)
-        .orElseThrow(() -> new InvalidFeedException("An event has no UID (RFC 5545 requires one)"));
+    return text(event, Property.UID).orElseGet(() -> derivedUid(event));
+  }
+
+  private static String derivedUid(VEvent event) {
+    var identity =
+        String.join(
+            "\n",
+            text(event, Property.DTSTART).orElse(""),
+            text(event, Property.DTEND).orElse(""),
+            text(event, Property.DURATION).orElse(""),
+            text(event, Property.SUMMARY).orElse(""));
+    try {
+      var digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(UTF_8));
+      return "no-uid-" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JDK has SHA-256", e);
+    }
   }
 
   private static boolean is(VEvent event, String property, String value) {

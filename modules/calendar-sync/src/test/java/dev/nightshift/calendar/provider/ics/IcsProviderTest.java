@@ -75,6 +75,23 @@ class IcsProviderTest {
   }
 
   @Test
+  void anEventWithoutAUidKeepsAnIdDerivedFromItsTimesAndSummary() {
+    serve(
+        calendar(
+            event("SUMMARY:Dentist", "DTSTART:20261201T090000Z", "DTEND:20261201T100000Z"),
+            event("SUMMARY:Dentist", "DTSTART:20261202T090000Z", "DTEND:20261202T100000Z")));
+    var window = EventQuery.window(CalendarProvider.FEED, at("2026-11-30"), at("2026-12-07"));
+
+    var first = ids(provider().events(feed(), window));
+    var again = ids(provider().events(feed(), window));
+
+    assertEquals(2, first.size());
+    assertTrue(first.stream().allMatch(id -> id.startsWith("no-uid-")));
+    assertFalse(first.get(0).equals(first.get(1)));
+    assertEquals(first, again);
+  }
+
+  @Test
   void aChangedFeedIsASnapshotAndAnUnchangedOneA304() {
     serve(calendar(event("UID:one@test", "DTSTART:20261201T090000Z", "DTEND:20261201T100000Z")));
     var window = EventQuery.window(CalendarProvider.FEED, at("2026-11-30"), at("2026-12-07"));
