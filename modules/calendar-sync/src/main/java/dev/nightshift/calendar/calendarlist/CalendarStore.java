@@ -55,6 +55,26 @@ public class CalendarStore {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not store a connection's calendars", e);
     }
+    removeUnlisted(connection, remote);
+  }
+
+  /**
+   * A calendar the provider no longer lists (unsubscribed, deleted, no longer shared) goes, and its
+   * events, sync state and channels with it: nothing of it is visible at the source any more.
+   */
+  private void removeUnlisted(UUID connection, List<RemoteCalendar> remote) {
+    try (var c = dataSource.getConnection();
+        var delete =
+            c.prepareStatement(
+                "DELETE FROM calendar.calendars WHERE connection_id = ?"
+                    + " AND NOT (external_id = ANY (?))")) {
+      delete.setObject(1, connection);
+      delete.setArray(
+          2, c.createArrayOf("text", remote.stream().map(RemoteCalendar::externalId).toArray()));
+      delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not remove calendars the provider no longer lists", e);
+    }
   }
 
   public Optional<ConnectedCalendar> find(UUID id) {

@@ -28,6 +28,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -125,6 +127,36 @@ class CalendarSyncIntegrationTest {
     var log = lastLog(api, connection.id());
     assertThat(log.getInt("deleted"), equalTo(0));
     assertThat(log.getInt("inserted"), equalTo(1));
+  }
+
+  @Test
+  void aCalendarTheProviderNoLongerListsGoesWithItsEventsAtTheNextFullSync() {
+    var account = GOOGLE.newAccount();
+    var primary = account.primary();
+    var team = account.addCalendar("Team", false);
+    primary.put("mine", "Mine", tomorrow);
+    team.put("shared", "Shared with me", tomorrow);
+    var connection = connect(api, account);
+    awaitRun(connection.syncRunId());
+    assertThat(db.titles(connection.id()).keySet(), equalTo(Set.of("mine", "shared")));
+
+    account.calendars.remove(team);
+    assertThat(
+        awaitRun(sync(api, connection.id(), "full")).getString("status"), equalTo("COMPLETED"));
+
+    assertThat(db.titles(connection.id()).keySet(), equalTo(Set.of("mine")));
+    var left = new ArrayList<List<String>>();
+    db.query("SELECT external_id FROM calendar.events WHERE team_id = ?", api.teamId(), left::add);
+    assertThat(left, equalTo(List.of(List.of("mine"))));
+    assertThat(
+        api.request()
+            .get("/api/v1/calendar-connections/" + connection.id() + "/calendars")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("externalId"),
+        equalTo(List.of(primary.id)));
   }
 
   @Test
