@@ -5,6 +5,7 @@ import dev.nightshift.exports.export.Export;
 import dev.nightshift.exports.export.ExportStore;
 import dev.nightshift.exports.link.DownloadLinks;
 import dev.nightshift.platform.api.Cursor;
+import dev.nightshift.platform.api.IdempotencyKeys;
 import dev.nightshift.platform.api.Page;
 import dev.nightshift.platform.auth.TeamScope;
 import dev.nightshift.platform.problem.ProblemException;
@@ -34,8 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Exports")
 public class ExportResource {
-
-  private static final int MAX_IDEMPOTENCY_KEY = 200;
 
   private final ExportStore exports;
   private final Exporting exporting;
@@ -67,12 +66,7 @@ public class ExportResource {
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       ExportRequest request) {
     var owner = scope.team(team);
-    if (idempotencyKey != null
-        && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-      throw ProblemException.badRequest(
-          "invalid-idempotency-key",
-          "Idempotency-Key must hold 1 to " + MAX_IDEMPOTENCY_KEY + " characters.");
-    }
+    IdempotencyKeys.checked(idempotencyKey);
     var now = Instant.now();
     var checked = RequestCheck.check(request, config.maxTransactionIds(), now);
     var started = exporting.start(owner, checked, idempotencyKey, now);

@@ -3,6 +3,7 @@ package dev.nightshift.calendar.scheduling.web;
 import dev.nightshift.calendar.scheduling.config.SchedulingConfig;
 import dev.nightshift.calendar.scheduling.store.SchedulingRunStore;
 import dev.nightshift.calendar.scheduling.store.WorkingHoursStore;
+import dev.nightshift.platform.api.IdempotencyKeys;
 import dev.nightshift.platform.auth.TeamScope;
 import dev.nightshift.platform.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -25,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Calendar scheduling")
 public class ScheduleResource {
-
-  private static final int MAX_IDEMPOTENCY_KEY = 200;
 
   private final Scheduling scheduling;
   private final SchedulingRunStore runs;
@@ -58,12 +57,7 @@ public class ScheduleResource {
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       ScheduleBody body) {
     var owner = scope.team(team);
-    if (idempotencyKey != null
-        && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-      throw ProblemException.badRequest(
-          "invalid-idempotency-key",
-          "Idempotency-Key must hold 1 to " + MAX_IDEMPOTENCY_KEY + " characters.");
-    }
+    IdempotencyKeys.checked(idempotencyKey);
     var request = ScheduleCheck.check(body, config);
     if (workingHours.find(owner).isEmpty()) {
       throw ProblemException.unprocessable(
